@@ -1,0 +1,63 @@
+#include "cli/cli_io.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "cli/commands.h"
+
+namespace notice::cli {
+
+Result<std::string> readInput(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{ErrorCode::kIoError, path + ": is a directory"};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIoError, path + ": cannot open (no such file or no permission)"};
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Error{ErrorCode::kIoError, path + ": read error"};
+  return data;
+}
+
+std::optional<std::string> writeFileAtomic(const std::string& path, const std::string& content) {
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return "cannot write " + tmp;
+    out << content;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return "write failed for " + tmp + " (disk full?)";
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return "cannot replace " + path + ": " + ec.message();
+  }
+  return std::nullopt;
+}
+
+int exitCodeFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNoTextLayer: return kNoTextLayer;
+    case ErrorCode::kEncrypted: return kEncrypted;
+    case ErrorCode::kBadArgument: return kUsage;
+    default: return kFailed;
+  }
+}
+
+}  // namespace notice::cli

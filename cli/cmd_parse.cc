@@ -1,0 +1,129 @@
+// notice parse: one record per input.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_io.h"
+#include "cli/commands.h"
+#include "notice.h"
+
+namespace notice::cli {
+namespace {
+
+const char* kHelp =
+    "usage: notice parse [options] FILE...\n"
+    "\n"
+    "Writes one `notice/1` record per input. Inputs are PDFs or text/markdown exports,\n"
+    "told apart by content; `-` reads standard input.\n"
+    "\n"
+    "options:\n"
+    "  --format json|jsonl  json (default): one pretty JSON object per input on stdout;\n"
+    "                       jsonl: one record per line\n"
+    "  -o, --out DIR        write DIR/NAME.json per input instead, and print a one-line\n"
+    "                       summary per notice (the folder is created if missing)\n"
+    "  --password PW        password for encrypted PDFs\n"
+    "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  -h, --help           this text\n"
+    "\n"
+    "A batch goes on past an unreadable input, reports it on stderr and exits non-zero.\n";
+
+std::string summaryLine(const nlohmann::json& r) {
+  auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : std::string("—"); };
+  std::string doc = r["doc_number"].is_object() ? str(r["doc_number"]["text"]) : "—";
+  std::string out = doc + "  " + str(r["province"]) + "  " +
+                    (r["year"].is_number() ? std::to_string(r["year"].get<int>()) : "—") + "  " +
+                    str(r["title"]);
+  out += "\n    issuers " + std::to_string(r["issuers"].size()) +
+         (r["issuer_count"].is_number() ? "/" + std::to_string(r["issuer_count"].get<int>()) : "") +
+         ", themes " + std::to_string(r["themes"].size()) + ", periods " +
+         std::to_string(r["event_periods"].size()) + ", deadlines " +
+         std::to_string(r["deadlines"].size()) + ", contacts " + std::to_string(r["contacts"].size()) +
+         ", attachments " + std::to_string(r["attachments"].size()) + ", sections " +
+         std::to_string(r["sections"].size()) + ", embedded " + std::to_string(r["embedded"].size());
+  for (const auto& w : r["warnings"]) out += "\n    warning: " + str(w["code"]) + ": " + str(w["message"]);
+  return out;
+}
+
+}  // namespace
+
+int runParse(const std::vector<std::string>& args) {
+  std::string format = "json", outDir, password, grammars;
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) {
+        std::fprintf(stderr, "notice parse: %s needs a value\n", name);
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    if (a == "-h" || a == "--help") { std::fputs(kHelp, stdout); return kOk; }
+    if (a == "--format") { auto v = value("--format"); if (!v) return kUsage; format = *v; }
+    else if (a == "-o" || a == "--out") { auto v = value("-o"); if (!v) return kUsage; outDir = *v; }
+    else if (a == "--password") { auto v = value("--password"); if (!v) return kUsage; password = *v; }
+    else if (a == "--grammars") { auto v = value("--grammars"); if (!v) return kUsage; grammars = *v; }
+    else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "notice parse: unknown option '%s'\n\n%s", a.c_str(), kHelp);
+      return kUsage;
+    } else inputs.push_back(a);
+  }
+  if (format != "json" && format != "jsonl") {
+    std::fprintf(stderr, "notice parse: --format must be json or jsonl, not '%s'\n", format.c_str());
+    return kUsage;
+  }
+  if (inputs.empty()) {
+    std::fprintf(stderr, "notice parse: no input files\n\n%s", kHelp);
+    return kUsage;
+  }
+  auto engine = Engine::create(grammars);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
+    return kFailed;
+  }
+  if (!outDir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec) {
+      std::fprintf(stderr, "notice parse: cannot create %s: %s\n", outDir.c_str(), ec.message().c_str());
+      return kFailed;
+    }
+  }
+  int exitCode = kOk;
+  int failures = 0;
+  for (const auto& input : inputs) {
+    auto bytes = readInput(input);
+    Result<nlohmann::json> record = bytes.ok()
+        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, {password})
+        : Result<nlohmann::json>(bytes.error());
+    if (!record.ok()) {
+      std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), record.error().message.c_str());
+      int code = exitCodeFor(record.error().code);
+      exitCode = (failures++ == 0 || code == exitCode) ? code : kFailed;
+      continue;
+    }
+    const auto& r = record.value();
+    if (!outDir.empty()) {
+      std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
+      std::string path = (std::filesystem::path(outDir) / (stem + ".json")).string();
+      if (auto err = writeFileAtomic(path, r.dump(1, ' ') + "\n")) {
+        std::fprintf(stderr, "notice: %s\n", err->c_str());
+        exitCode = failures++ == 0 ? kFailed : exitCode;
+        continue;
+      }
+      std::printf("%s → %s\n    %s\n", input.c_str(), path.c_str(), summaryLine(r).c_str());
+    } else if (format == "jsonl") {
+      std::cout << r.dump() << "\n";
+    } else {
+      std::cout << r.dump(1, ' ') << "\n";
+    }
+  }
+  if (!outDir.empty()) {
+    std::printf("%zu parsed, %d failed\n", inputs.size() - failures, failures);
+  }
+  return exitCode;
+}
+
+}  // namespace notice::cli

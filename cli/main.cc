@@ -1,0 +1,43 @@
+// notice: a thin command over the engine. Subcommands live in cmd_*.cc.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: notice <command> [options] FILE...\n"
+    "\n"
+    "Turns Chinese official notices (公文) into `notice/1` records and compares them.\n"
+    "\n"
+    "commands:\n"
+    "  parse FILE...        one record per input (PDF, text or markdown export; - for stdin)\n"
+    "  diff A B             what changed between two notices (files or record JSON)\n"
+    "  compare FILE...      key fields of a series side by side\n"
+    "\n"
+    "Run `notice <command> --help` for a command's options.\n"
+    "Exit codes: 0 ok, 1 some input failed, 2 usage, 3 no text layer (needs OCR),\n"
+    "            4 encrypted (password missing or wrong).\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? notice::cli::kUsage : notice::cli::kOk;
+  }
+  if (args[0] == "--version") {
+    std::puts("notice 0.1.0 (schema notice/1)");
+    return 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "parse") return notice::cli::runParse(args);
+  if (command == "diff") return notice::cli::runDiff(args);
+  if (command == "compare") return notice::cli::runCompare(args);
+  std::fprintf(stderr, "notice: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return notice::cli::kUsage;
+}

@@ -1,0 +1,58 @@
+// PageText: what every input source (text export, PDF, later OCR) produces, and the only thing
+// the later stages see. Pages hold lines in reading order; a line keeps its geometry and font
+// where the source has them (PDF), and its byte span in the input where it has that (text).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace notice {
+
+// [x0, y0, x1, y1] in PDF points, origin at the top left of the page.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+enum class Align { kUnknown, kLeft, kCentre, kRight, kJustified };
+
+// One run of text on a line with nothing but ordinary spacing inside it. A line is split into
+// pieces where the source shows a gap: several spaces or a tab in a text export, a wide
+// horizontal gap in a PDF. Signature blocks and forms put separate items on one line this way.
+struct LinePiece {
+  std::string text;            // UTF-8, as the source gives it
+  std::optional<Box> bbox;     // PDF only
+  std::vector<Box> char_boxes; // PDF only: one per code point of text (may be empty)
+};
+
+struct Line {
+  std::vector<LinePiece> pieces;
+  std::optional<Box> bbox;       // PDF only: the union of the pieces
+  double font_size = 0;          // PDF only (points); 0 when unknown
+  std::string font_family;       // PDF only: a family word (Serif, Sans, Kai, Song, Hei, Fangsong) or ""
+  bool bold = false;
+  Align align = Align::kUnknown;
+  bool blank_before = false;     // a paragraph break (blank line, or a wide vertical gap) before it
+  std::uint64_t source_offset = 0;  // text only: byte offset of the line in the input
+  std::uint64_t source_length = 0;
+};
+
+struct Page {
+  int number = 1;              // 1-based
+  double width = 0, height = 0;  // points; 0 for text input
+  std::vector<Line> lines;
+  // Page furniture the source recognised (page numbers, running heads): kept apart, not lost.
+  std::vector<std::string> furniture;
+};
+
+enum class SourceFormat { kText, kMarkdown, kPdf };
+
+struct PageText {
+  SourceFormat format = SourceFormat::kText;
+  bool has_geometry = false;   // true for PDF: bboxes and fonts are meaningful
+  bool ocr = false;
+  std::vector<Page> pages;
+};
+
+}  // namespace notice

@@ -1,0 +1,22 @@
+// The PDF source: poppler-cpp text boxes with fonts → PageText (lines in reading order,
+// page furniture set apart, pieces split at wide gaps, alignment and font size kept as
+// evidence for segmentation).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "extract/page_text.h"
+
+namespace notice {
+
+struct PdfReadOptions {
+  std::string password;
+};
+
+// Errors: kCorrupt (not a PDF poppler can open, truncated, zero pages), kEncrypted (password
+// missing or wrong), kNoTextLayer (image-only pages), kGarbledText (fonts with no Unicode map).
+Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options);
+
+}  // namespace notice

@@ -1,0 +1,16 @@
+// The text source: a plain-text or markdown export → PageText. One Line per input line, with
+// its byte span; a blank line sets blank_before on the next; a form feed starts a new page;
+// runs of 2+ spaces or a tab split a line into pieces.
+#pragma once
+
+#include <string_view>
+
+#include "core/status.h"
+#include "extract/page_text.h"
+
+namespace notice {
+
+// Errors: kEmptyInput (nothing but white space), kNotText (not UTF-8, or binary bytes).
+Result<PageText> readTextExport(std::string_view bytes);
+
+}  // namespace notice

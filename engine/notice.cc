@@ -1,0 +1,40 @@
+#include "notice.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "core/sha256.h"
+#include "extract/pdf_source.h"
+#include "extract/text_source.h"
+#include "model/record_builder.h"
+
+namespace notice {
+
+Result<Engine> Engine::create(const std::string& grammar_dir) {
+  auto grammar = Grammar::load(grammar_dir);
+  if (!grammar.ok()) return grammar.error();
+  return Engine(grammar.value());
+}
+
+Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& options) const {
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
+    return readPdf(bytes, PdfReadOptions{options.password});
+  }
+  return readTextExport(bytes);
+}
+
+Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::string& display_name,
+                                          const ParseOptions& options) const {
+  auto pages = extract(bytes, options);
+  if (!pages.ok()) return pages.error();
+  return buildRecord(pages.value(), *grammar_, SourceInfo{display_name, sha256Hex(bytes)});
+}
+
+Result<nlohmann::json> Engine::parseFile(const std::string& path, const ParseOptions& options) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIoError, path + ": cannot open"};
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parseBytes(data, path, options);
+}
+
+}  // namespace notice
