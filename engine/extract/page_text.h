@@ -34,6 +34,8 @@ struct Line {
   bool bold = false;
   Align align = Align::kUnknown;
   bool blank_before = false;     // a paragraph break (blank line, or a wide vertical gap) before it
+  bool table_row = false;        // the pieces are the cells of a table row (empty cells kept)
+  int markup_heading = 0;        // markdown only: the number of # marks the converter put before it
   std::uint64_t source_offset = 0;  // text only: byte offset of the line in the input
   std::uint64_t source_length = 0;
 };

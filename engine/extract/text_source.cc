@@ -1,5 +1,6 @@
 #include "extract/text_source.h"
 
+#include <re2/re2.h>
 #include <unicode/utf8.h>
 
 namespace notice {
@@ -18,8 +19,9 @@ bool isValidUtf8Text(std::string_view s) {
   return true;
 }
 
-// Splits a line at runs of two or more spaces (ASCII or ideographic) or at tabs.
-std::vector<LinePiece> splitPieces(std::string_view line) {
+// Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
+// one line (a signature block's bodies, a contact's numbers).
+std::vector<LinePiece> splitAtGaps(std::string_view line) {
   std::vector<LinePiece> pieces;
   std::string current;
   size_t i = 0;
@@ -32,8 +34,6 @@ std::vector<LinePiece> splitPieces(std::string_view line) {
     current.clear();
   };
   while (i < line.size()) {
-    if (line[i] == '\t') { flush(); ++i; continue; }
-    // Count a run of spaces (U+0020 or U+3000, which is E3 80 80 in UTF-8).
     size_t j = i, spaces = 0;
     while (j < line.size()) {
       if (line[j] == ' ') { ++j; ++spaces; }
@@ -46,6 +46,70 @@ std::vector<LinePiece> splitPieces(std::string_view line) {
   }
   flush();
   return pieces;
+}
+
+// Splits a table row into its cells, keeping empty cells so columns stay aligned.
+std::vector<LinePiece> splitCells(std::string_view row, char separator) {
+  std::vector<LinePiece> cells;
+  size_t start = 0;
+  while (true) {
+    size_t end = row.find(separator, start);
+    std::string_view cell = row.substr(start, end == std::string_view::npos ? row.npos : end - start);
+    size_t b = cell.find_first_not_of(' ');
+    size_t e = cell.find_last_not_of(' ');
+    cells.push_back(LinePiece{b == cell.npos ? "" : std::string(cell.substr(b, e - b + 1)), std::nullopt, {}});
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return cells;
+}
+
+// The markdown a converter writes, removed: heading marks (counted), list bullets, bold and
+// italic marks, links and autolinks (their text kept), thematic breaks, table pipes.
+struct Markup {
+  static const RE2& heading() { static const RE2 re("^(#{1,6})\\s+"); return re; }
+  static const RE2& bullet() { static const RE2 re("^[-*+]\\s+"); return re; }
+  static const RE2& rule() { static const RE2 re("^\\s*(?:-{3,}|\\*{3,}|_{3,})\\s*$"); return re; }
+  static const RE2& tableSeparator() { static const RE2 re("^\\|?[\\s:|-]*-{3,}[\\s:|-]*$"); return re; }
+  static const RE2& link() { static const RE2 re("\\[([^\\]]*)\\]\\([^)\\s]*\\)"); return re; }
+  static const RE2& autolink() { static const RE2 re("<((?:https?|mailto):[^>\\s]+)>"); return re; }
+};
+
+Line lineFromRaw(std::string_view raw, bool markdown) {
+  Line line;
+  std::string text(raw);
+  if (markdown) {
+    std::string marks;
+    if (RE2::PartialMatch(text, Markup::heading(), &marks)) {
+      RE2::Replace(&text, Markup::heading(), "");
+      line.markup_heading = static_cast<int>(marks.size());
+    }
+    RE2::Replace(&text, Markup::bullet(), "");
+    RE2::GlobalReplace(&text, Markup::link(), "\\1");
+    RE2::GlobalReplace(&text, Markup::autolink(), "\\1");
+    RE2::GlobalReplace(&text, "\\*\\*|__", "");
+  }
+  std::string_view t = text;
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  if (markdown && !t.empty() && t.front() == '|') {
+    t.remove_prefix(1);
+    if (!t.empty() && t.back() == '|') t.remove_suffix(1);
+    line.pieces = splitCells(t, '|');
+    line.table_row = true;
+  } else if (t.find('\t') != std::string_view::npos) {
+    line.pieces = splitCells(t, '\t');
+    line.table_row = true;
+  } else {
+    line.pieces = splitAtGaps(t);
+  }
+  bool allEmpty = true;
+  for (const auto& p : line.pieces) allEmpty = allEmpty && p.text.empty();
+  if (allEmpty) line.pieces.clear();
+  return line;
+}
+bool looksLikeMarkdown(std::string_view bytes) {
+  static const RE2 marks("(?m)^(?:#{1,6} |\\|.*\\|\\s*$|[-*] )|\\*\\*[^*\\n]+\\*\\*");
+  return RE2::PartialMatch(bytes, marks);
 }
 
 }  // namespace
@@ -64,7 +128,8 @@ Result<PageText> readTextExport(std::string_view bytes) {
                  "the input is neither a PDF nor UTF-8 text (binary bytes or another encoding)"};
   }
   PageText out;
-  out.format = SourceFormat::kText;
+  out.format = looksLikeMarkdown(bytes) ? SourceFormat::kMarkdown : SourceFormat::kText;
+  const bool markdown = out.format == SourceFormat::kMarkdown;
   out.pages.push_back(Page{});
   bool blank = false;
   size_t pos = 0;
@@ -72,37 +137,31 @@ Result<PageText> readTextExport(std::string_view bytes) {
     size_t end = bytes.find('\n', pos);
     if (end == std::string_view::npos) end = bytes.size();
     std::string_view raw = bytes.substr(pos, end - pos);
+    size_t rawOffset = pos;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     // A form feed is a page break.
     while (!raw.empty() && raw.front() == '\f') {
       raw.remove_prefix(1);
+      ++rawOffset;
       Page next;
       next.number = static_cast<int>(out.pages.size()) + 1;
       out.pages.push_back(std::move(next));
       blank = true;
     }
-    auto pieces = splitPieces(raw);
-    if (pieces.empty()) {
+    bool isRule = markdown && (RE2::FullMatch(raw, Markup::rule()) ||
+                               (raw.find('|') != raw.npos && RE2::FullMatch(raw, Markup::tableSeparator())));
+    Line line = isRule ? Line{} : lineFromRaw(raw, markdown);
+    if (line.pieces.empty()) {
       blank = true;
     } else {
-      Line line;
-      line.pieces = std::move(pieces);
       line.blank_before = blank;
-      line.source_offset = pos + skipped;
+      line.source_offset = rawOffset + skipped;
       line.source_length = raw.size();
       out.pages.back().lines.push_back(std::move(line));
       blank = false;
     }
     if (end == bytes.size()) break;
     pos = end + 1;
-  }
-  // Markdown marks tell the format apart; the later stages treat both alike.
-  for (const auto& line : out.pages.front().lines) {
-    const auto& t = line.pieces.front().text;
-    if (t.rfind("#", 0) == 0 || t.rfind("|", 0) == 0 || t.find("**") != std::string::npos) {
-      out.format = SourceFormat::kMarkdown;
-      break;
-    }
   }
   return out;
 }

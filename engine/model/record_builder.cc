@@ -1,9 +1,225 @@
 #include "model/record_builder.h"
 
-namespace notice {
+#include <algorithm>
 
-nlohmann::json buildRecord(const PageText&, const Grammar&, const SourceInfo& source) {
-  return {{"schema", "notice/1"}, {"source", {{"file", source.file}, {"sha256", source.sha256}}}};
+#include "core/utf8.h"
+#include "fields/contacts.h"
+#include "fields/deadlines.h"
+#include "fields/documents.h"
+#include "fields/events.h"
+#include "fields/parties.h"
+#include "fields/structure.h"
+#include "normalize/normalizer.h"
+#include "segment/segmenter.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+
+const char* formatName(SourceFormat f) {
+  switch (f) {
+    case SourceFormat::kPdf: return "pdf";
+    case SourceFormat::kMarkdown: return "markdown";
+    default: return "text";
+  }
+}
+
+// The record's `text` for one notice and the map from its lines to offsets in it (code points).
+class TextIndex {
+ public:
+  TextIndex(const CleanDoc& doc, const std::vector<size_t>& lines) : doc_(doc) {
+    size_t cp = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (k > 0) { text_ += '\n'; ++cp; }
+      start_[lines[k]] = cp;
+      text_ += doc.lines[lines[k]].text;
+      cp += utf8::codepointCount(doc.lines[lines[k]].text);
+    }
+  }
+  const std::string& text() const { return text_; }
+
+  // {page, bbox, chars} for a value read from `spans`.
+  json provenance(const std::vector<Span>& spans) const {
+    size_t begin = SIZE_MAX, end = 0;
+    std::optional<Box> box;
+    int page = 0;
+    for (const Span& s : spans) {
+      auto it = start_.find(s.line);
+      if (it == start_.end()) continue;
+      const CleanLine& line = doc_.lines[s.line];
+      size_t b = it->second + utf8::codepointCount(std::string_view(line.text).substr(0, s.begin));
+      size_t e = it->second + utf8::codepointCount(std::string_view(line.text).substr(0, s.end));
+      begin = std::min(begin, b);
+      end = std::max(end, e);
+      if (page == 0) page = line.page;
+      if (doc_.has_geometry && line.page == page) {
+        size_t cb = b - it->second, ce = e - it->second;
+        for (size_t c = cb; c < ce && c < line.char_boxes.size(); ++c) {
+          if (line.char_boxes[c]) box = unite(box, *line.char_boxes[c]);
+        }
+        if (!box && line.bbox) box = unite(box, *line.bbox);
+      }
+    }
+    if (begin == SIZE_MAX) return nullptr;
+    json bbox = nullptr;
+    if (box) bbox = {box->x0, box->y0, box->x1, box->y1};
+    return {{"page", doc_.has_geometry || doc_.page_count > 1 ? json(page) : json(nullptr)},
+            {"bbox", bbox},
+            {"chars", {begin, end}}};
+  }
+
+ private:
+  static Box unite(const std::optional<Box>& a, const Box& b) {
+    if (!a) return b;
+    return Box{std::min(a->x0, b.x0), std::min(a->y0, b.y0), std::max(a->x1, b.x1), std::max(a->y1, b.y1)};
+  }
+  const CleanDoc& doc_;
+  std::string text_;
+  std::map<size_t, size_t> start_;
+};
+
+class RecordWriter {
+ public:
+  explicit RecordWriter(const TextIndex& index) : index_(index) {}
+
+  void scalar(const std::string& key, const std::optional<Found>& f) {
+    record_[key] = f ? f->value : json(nullptr);
+    if (f) prove("/" + key, f->spans);
+  }
+  void list(const std::string& key, const std::vector<Found>& items) {
+    record_[key] = json::array();
+    for (size_t i = 0; i < items.size(); ++i) {
+      record_[key].push_back(items[i].value);
+      prove("/" + key + "/" + std::to_string(i), items[i].spans);
+    }
+  }
+  void value(const std::string& key, json v) { record_[key] = std::move(v); }
+  void prove(const std::string& pointer, const std::vector<Span>& spans) {
+    json p = index_.provenance(spans);
+    if (!p.is_null()) provenance_[pointer] = std::move(p);
+  }
+  json& record() { return record_; }
+  json finish() {
+    record_["provenance"] = provenance_;
+    return std::move(record_);
+  }
+
+ private:
+  const TextIndex& index_;
+  json record_ = json::object();
+  json provenance_ = json::object();
+};
+
+std::vector<std::string> names(const std::vector<Found>& items) {
+  std::vector<std::string> out;
+  for (const auto& f : items) out.push_back(f.value.get<std::string>());
+  return out;
+}
+
+json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g, const SourceInfo& source,
+                 const std::vector<NoticeParts>& embedded) {
+  NoticeView v{doc, parts, g};
+  TextIndex index(doc, parts.lines);
+  RecordWriter w(index);
+  std::vector<Warning> warnings;
+
+  w.value("schema", "notice/1");
+  w.value("source", {{"file", source.file}, {"sha256", source.sha256}, {"format", formatName(doc.format)},
+                     {"pages", doc.format == SourceFormat::kPdf ? json(doc.page_count) : json(nullptr)},
+                     {"ocr", doc.ocr}});
+
+  auto docNumber = readDocNumber(v);
+  auto title = readTitle(v);
+  std::string titleText = title ? title->value.get<std::string>() : "";
+  auto issueDate = readIssueDate(v);
+  w.scalar("doc_number", docNumber);
+  w.scalar("title", title);
+  auto docType = docTypeOf(titleText, g);
+  w.scalar("doc_type", docType ? std::optional<Found>(Found{*docType, title->spans}) : std::nullopt);
+
+  auto mark = readIssuerMark(v);
+  w.list("issuer_mark", mark);
+  w.list("recipients", readRecipients(v));
+
+  // 发文机关署名: the signature, unless it is missing or names fewer bodies than the title's
+  // 等N部门; then the masthead when it names them all; else the body the title names.
+  auto count = issuerCountOf(titleText, g);
+  auto signature = readSignature(v);
+  std::vector<Found> issuers = signature;
+  bool complete = !signature.empty() && (!count || static_cast<int>(signature.size()) >= *count);
+  if (!complete) {
+    if (!mark.empty() && (!count || static_cast<int>(mark.size()) >= *count)) {
+      issuers = mark;
+    } else if (auto named = titleIssuerOf(titleText)) {
+      issuers = {Found{*named, title->spans}};
+    }
+  }
+  w.list("issuers", issuers);
+  w.scalar("issuer_count", count ? std::optional<Found>(Found{*count, title->spans}) : std::nullopt);
+  if (count && static_cast<int>(issuers.size()) < *count) {
+    warnings.push_back({"issuer_count_mismatch", "the title names " + std::to_string(*count) +
+                                                     " bodies but the notice lists " + std::to_string(issuers.size())});
+  }
+  w.scalar("issue_date", issueDate);
+  if (!issueDate) {
+    warnings.push_back({"missing_issue_date", "no 成文日期 (a date line after the signature) was found"});
+  }
+  w.scalar("printed", readPrinted(v));
+  w.list("cc", readCc(v));
+  w.scalar("publicity", readPublicity(v));
+
+  int year = 0;
+  if (docNumber) year = docNumber->value["year"].get<int>();
+  else if (issueDate) year = std::stoi(issueDate->value.get<std::string>().substr(0, 4));
+  w.scalar("year", year ? std::optional<Found>(Found{year, docNumber ? docNumber->spans : issueDate->spans})
+                        : std::nullopt);
+
+  std::optional<std::string> province;
+  std::vector<Span> provinceSpans;
+  for (const auto* list : {&issuers, &mark}) {
+    if (!province && !list->empty()) {
+      province = provinceOf(list->front().value.get<std::string>(), g);
+      provinceSpans = list->front().spans;
+    }
+  }
+  if (!province && docNumber) {
+    province = provinceOfPrefix(docNumber->value["prefix"].get<std::string>(), g);
+    provinceSpans = docNumber->spans;
+  }
+  w.scalar("province", province ? std::optional<Found>(Found{*province, provinceSpans}) : std::nullopt);
+
+  auto events = eventsOfTitle(titleText, g);
+  w.list("themes", readThemes(v, events));
+  std::vector<Period> periods;
+  w.list("event_periods", readEventPeriods(v, events, year, &periods));
+  w.list("deadlines", readDeadlines(v, year, periods, &warnings));
+  w.list("contacts", readContacts(v));
+  w.list("attachments", readAttachments(v));
+  w.list("references", readReferences(v));
+  w.list("sections", readSections(v));
+  w.list("tables", readTables(v));
+  for (auto& warning : sectionNumberingWarnings(v)) warnings.push_back(std::move(warning));
+
+  json inner = json::array();
+  for (const auto& e : embedded) inner.push_back(buildNotice(doc, e, g, source, {}));
+  w.value("embedded", inner);
+  w.value("text", index.text());
+  if (!docNumber && !title) {
+    warnings.push_back({"not_a_notice", "neither a 发文字号 nor a title ending in a 文种 was found"});
+  }
+  json ws = json::array();
+  for (const auto& warning : warnings) ws.push_back({{"code", warning.code}, {"message", warning.message}});
+  w.value("warnings", ws);
+  return w.finish();
+}
+
+}  // namespace
+
+nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const SourceInfo& source) {
+  CleanDoc doc = normalize(pages, grammar);
+  Segmentation seg = segment(doc, grammar);
+  return buildNotice(doc, seg.main, grammar, source, seg.embedded);
 }
 
 }  // namespace notice

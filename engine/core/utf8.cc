@@ -1,0 +1,117 @@
+#include "core/utf8.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace notice::utf8 {
+
+char32_t next(std::string_view s, size_t& i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(pos);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+void append(std::string& out, char32_t c) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), error);
+  if (!error) out.append(buf, static_cast<size_t>(len));
+}
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  size_t i = 0;
+  while (i < s.size()) out.push_back(next(s, i));
+  return out;
+}
+
+std::string encode(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) append(out, c);
+  return out;
+}
+
+size_t codepointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+bool isHan(char32_t c) {
+  if (c == U'〇') return true;
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_HAN;
+}
+
+bool isCjkPunct(char32_t c) {
+  if (c >= 0x3000 && c <= 0x303F) return true;   // CJK symbols and punctuation
+  if (c >= 0xFF00 && c <= 0xFFEF) return true;   // full-width forms
+  switch (c) {
+    case U'“': case U'”': case U'‘': case U'’': case U'—': case U'…': case U'·': case U'–':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isCjk(char32_t c) { return isHan(c) || isCjkPunct(c); }
+
+bool isAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool isTerminalPunct(char32_t c) {
+  switch (c) {
+    case U'。': case U'！': case U'？': case U'；': case U'：': case '.': case '!': case '?':
+    case ';': case ':':
+      return true;
+    default:
+      return false;
+  }
+}
+
+double width(std::string_view s) {
+  double w = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = next(s, i);
+    w += c < 0x80 ? 0.5 : 1.0;
+  }
+  return w;
+}
+
+char32_t first(std::string_view s) {
+  size_t i = 0;
+  return s.empty() ? 0 : next(s, i);
+}
+
+char32_t last(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next(s, i);
+}
+
+std::string trim(std::string_view s) {
+  auto isSpace = [&](size_t i, size_t& len) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') { len = 1; return true; }
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) { len = 3; return true; }
+    return false;
+  };
+  size_t b = 0, len = 0;
+  while (b < s.size() && isSpace(b, len)) b += len;
+  size_t e = s.size();
+  while (e > b) {
+    size_t k = e - 1;
+    while (k > b && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    if (!isSpace(k, len)) break;
+    e = k;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace notice::utf8

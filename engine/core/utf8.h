@@ -1,0 +1,34 @@
+// UTF-8 helpers on std::string: decoding, character classes used throughout the engine.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace notice::utf8 {
+
+// Decodes one code point at byte offset i and advances i; invalid bytes give U+FFFD.
+char32_t next(std::string_view s, size_t& i);
+void append(std::string& out, char32_t c);
+std::u32string decode(std::string_view s);
+std::string encode(std::u32string_view s);
+size_t codepointCount(std::string_view s);
+
+bool isHan(char32_t c);          // CJK ideographs, including 〇
+bool isCjkPunct(char32_t c);     // 。，、；：？！“”‘’（）《》〔〕【】—…· and full-width forms
+bool isCjk(char32_t c);          // isHan || isCjkPunct
+bool isAsciiAlnum(char32_t c);
+// Sentence-final or clause-final marks after which a line does not continue a sentence.
+bool isTerminalPunct(char32_t c);
+
+// Display width in Chinese character cells: CJK counts 1, ASCII 0.5.
+double width(std::string_view s);
+
+// First / last code point (0 when empty).
+char32_t first(std::string_view s);
+char32_t last(std::string_view s);
+
+std::string trim(std::string_view s);  // ASCII and ideographic spaces
+
+}  // namespace notice::utf8

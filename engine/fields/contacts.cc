@@ -1,0 +1,160 @@
+#include "fields/contacts.h"
+
+#include "core/utf8.h"
+
+namespace notice {
+namespace {
+
+// The line's text with the spaces normalisation removed put back, so that names written
+// "贾琪华 柴鹏" stay apart.
+std::string spaced(const CleanLine& line) {
+  std::string out;
+  size_t k = 0;
+  for (size_t i = 0; i < line.text.size(); ++i) {
+    while (k < line.soft_breaks.size() && line.soft_breaks[k] == i) {
+      out += ' ';
+      ++k;
+    }
+    out += line.text[i];
+  }
+  return out;
+}
+
+struct Block {
+  std::string org;
+  std::vector<std::pair<std::string, std::string>> people;  // name, own unit
+  std::vector<std::string> phones, emails;
+  std::vector<Span> spans;
+};
+
+struct PersonLine {
+  std::string name, org;
+  std::vector<std::string> phones, emails;
+  Span span;
+};
+
+void collectNumbers(const std::string& text, const Grammar& g, std::vector<std::string>* phones,
+                    std::vector<std::string>* emails) {
+  re2::StringPiece in(text), m;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    re2::StringPiece rest(text.data() + pos, text.size() - pos);
+    if (!g.re("contacts.phone").Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1)) break;
+    size_t at = static_cast<size_t>(m.data() - text.data());
+    std::string before = text.substr(0, at);
+    if (!RE2::PartialMatch(before, g.re("contacts.not_phone_label"))) {
+      std::string p = normalizePhone(m.as_string());
+      if (std::find(phones->begin(), phones->end(), p) == phones->end()) phones->push_back(p);
+    }
+    pos = at + m.size();
+  }
+  pos = 0;
+  while (pos < text.size()) {
+    re2::StringPiece rest(text.data() + pos, text.size() - pos);
+    if (!g.re("contacts.email").Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1)) break;
+    std::string e = m.as_string();
+    while (!e.empty() && e.back() == '.') e.pop_back();
+    if (std::find(emails->begin(), emails->end(), e) == emails->end()) emails->push_back(e);
+    pos = static_cast<size_t>(m.data() - text.data()) + m.size();
+  }
+}
+
+// The people named at the start of `rest`: tokens up to the first number or label.
+std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& rest, const Grammar& g) {
+  std::vector<std::pair<std::string, std::string>> out;
+  static const RE2 separators("[、，,；;\\s]+");
+  std::string text = rest;
+  RE2::GlobalReplace(&text, separators, "\n");
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string token = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (token.empty()) { if (end == text.size()) break; continue; }
+    std::string name, org;
+    if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
+      out.push_back({name, org});
+    } else {
+      break;  // a number, a label: the names are over
+    }
+    if (end == text.size()) break;
+  }
+  return out;
+}
+
+std::optional<PersonLine> personLine(const std::string& text, size_t line, const Grammar& g) {
+  // "李绍荃（省教育厅职成处），0551-62831846；"
+  static const RE2 shape("^([\\p{Han}]{2,4})\\s*[（(]([^（()）]+)[）)]\\s*[，,：:]?\\s*(.+)$");
+  std::string name, org, rest;
+  if (!RE2::FullMatch(text, shape, &name, &org, &rest)) return std::nullopt;
+  PersonLine p{name, org, {}, {}, Span{line, 0, text.size()}};
+  collectNumbers(rest, g, &p.phones, &p.emails);
+  if (p.phones.empty() && p.emails.empty()) return std::nullopt;
+  return p;
+}
+
+nlohmann::json contactJson(const std::string& name, const std::string& org, const std::vector<std::string>& phones,
+                           const std::vector<std::string>& emails) {
+  return {{"name", name}, {"org", org.empty() ? nlohmann::json(nullptr) : nlohmann::json(org)},
+          {"phones", phones}, {"emails", emails}};
+}
+
+}  // namespace
+
+std::string normalizePhone(const std::string& raw) {
+  std::string s = raw;
+  static const RE2 areaInBrackets("^[（(]\\s*(0\\d{2,3})\\s*[）)]\\s*");
+  RE2::Replace(&s, areaInBrackets, "\\1-");
+  static const RE2 dashes("\\s*(?:—|–|－|-)+\\s*");
+  RE2::GlobalReplace(&s, dashes, "-");
+  return s;
+}
+
+std::vector<Found> readContacts(const NoticeView& v) {
+  std::vector<Found> out;
+  const auto& g = v.grammar;
+  const auto& body = v.parts.body;
+  for (size_t k = 0; k < body.size(); ++k) {
+    size_t li = body[k];
+    std::string text = spaced(v.doc.lines[li]);
+    std::string org, rest;
+    if (!RE2::FullMatch(text, g.re("contacts.label"), &org, &rest)) continue;
+    // The unit before 联系人 is a short name, not the sentence a contact ends
+    // ("…其他市校自愿参加。联系人：白老师").
+    size_t stop = org.rfind("。");
+    if (stop != std::string::npos) org = org.substr(stop + 3);
+    org = utf8::trim(org);
+    if (utf8::codepointCount(org) > 40 || org.find("，") != std::string::npos) org.clear();
+    org.erase(std::remove(org.begin(), org.end(), ' '), org.end());
+    Block block;
+    block.org = org;
+    block.spans.push_back(v.whole(li));
+    block.people = peopleIn(rest, g);
+    collectNumbers(rest, g, &block.phones, &block.emails);
+    std::vector<PersonLine> personLines;
+    // Lines under the label: 电话/邮箱 lines for the block, or one line per person.
+    size_t j = k + 1;
+    for (; j < body.size(); ++j) {
+      const std::string& next = v.line(body[j]);
+      if (RE2::PartialMatch(next, g.re("contacts.detail_label"))) {
+        collectNumbers(spaced(v.doc.lines[body[j]]), g, &block.phones, &block.emails);
+        block.spans.push_back(v.whole(body[j]));
+      } else if (auto p = personLine(next, body[j], g)) {
+        personLines.push_back(*p);
+      } else {
+        break;
+      }
+    }
+    for (const auto& [name, own] : block.people) {
+      out.push_back(Found{contactJson(name, own.empty() ? block.org : own, block.phones, block.emails), block.spans});
+    }
+    for (const auto& p : personLines) {
+      out.push_back(Found{contactJson(p.name, p.org, p.phones, p.emails), {p.span}});
+    }
+    k = j - 1;
+  }
+  return out;
+}
+
+}  // namespace notice

@@ -1,0 +1,125 @@
+#include "fields/dates.h"
+
+#include <cstdio>
+
+#include "fields/numerals.h"
+
+namespace notice {
+
+int daysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool Date::valid() const {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12) return false;
+  return day == 0 || (day >= 1 && day <= daysInMonth(year, month));
+}
+
+std::string Date::iso() const {
+  char buf[16];
+  if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+// Days from 1970-01-01 (civil calendar; H. Hinnant's algorithm).
+int Date::daysSinceEpoch() const {
+  int y = year - (month <= 2);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int m = month, d = day == 0 ? 1 : day;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::plusDays(int days) const {
+  int z = daysSinceEpoch() + days + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = yoe + era * 400;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  int d = doy - (153 * mp + 2) / 5 + 1;
+  int m = mp + (mp < 10 ? 3 : -9);
+  return Date{y + (m <= 2), m, d};
+}
+
+namespace {
+
+int toInt(const std::string& s) { return s.empty() ? 0 : std::stoi(s); }
+
+}  // namespace
+
+std::vector<DateMention> findDates(const std::string& text, int year, const Grammar& g) {
+  std::vector<DateMention> out;
+  re2::StringPiece input(text);
+  const RE2& ymd = g.re("dates.ymd");
+  const RE2& cn = g.re("dates.cn_ymd");
+  const RE2& ym = g.re("dates.ym");
+  const RE2& rangeEnd = g.re("dates.range_end");
+  size_t pos = 0;
+  while (pos < text.size()) {
+    re2::StringPiece rest(text.data() + pos, text.size() - pos);
+    re2::StringPiece m[4], c[4], mo[4];
+    bool hasYmd = ymd.Match(rest, 0, rest.size(), RE2::UNANCHORED, m, 4);
+    bool hasCn = cn.Match(rest, 0, rest.size(), RE2::UNANCHORED, c, 4);
+    bool hasYm = ym.Match(rest, 0, rest.size(), RE2::UNANCHORED, mo, 4);
+    if (!hasYmd && !hasCn && !hasYm) break;
+    auto startOf = [&](re2::StringPiece* g0, bool has) {
+      return has ? static_cast<size_t>(g0[0].data() - text.data()) : text.size();
+    };
+    size_t sYmd = startOf(m, hasYmd), sCn = startOf(c, hasCn), sYm = startOf(mo, hasYm);
+    DateMention d;
+    if (hasCn && sCn <= sYmd && sCn <= sYm) {
+      auto y = chineseDigits(c[1].as_string());
+      auto mon = chineseNumber(c[2].as_string());
+      auto day = chineseNumber(c[3].as_string());
+      d.begin = sCn;
+      d.end = sCn + c[0].size();
+      d.start = Date{y.value_or(0), mon.value_or(0), day.value_or(0)};
+      d.year_written = true;
+    } else if (hasYmd && sYmd <= sYm) {
+      d.begin = sYmd;
+      d.end = sYmd + m[0].size();
+      d.year_written = !m[1].empty();
+      d.start = Date{d.year_written ? toInt(m[1].as_string()) : year, toInt(m[2].as_string()), toInt(m[3].as_string())};
+      // A range: 至18日, —6月6日.
+      re2::StringPiece after(text.data() + d.end, text.size() - d.end), e[4];
+      if (rangeEnd.Match(after, 0, after.size(), RE2::ANCHOR_START, e, 4)) {
+        Date fin{e[1].empty() ? d.start.year : toInt(e[1].as_string()),
+                 e[2].empty() ? d.start.month : toInt(e[2].as_string()), toInt(e[3].as_string())};
+        d.finish = fin;
+        d.end += e[0].size();
+      }
+    } else {
+      d.begin = sYm;
+      d.end = sYm + mo[0].size();
+      d.year_written = !mo[1].empty();
+      d.start = Date{d.year_written ? toInt(mo[1].as_string()) : year, toInt(mo[2].as_string()), 0};
+      std::string part = mo[3].as_string();
+      d.month_only = true;
+      int last = daysInMonth(d.start.year, d.start.month);
+      if (part == "底" || part == "末" || part == "下旬") d.start.day = last, d.month_only = false;
+      else if (part == "上旬") d.start.day = 10, d.month_only = false;
+      else if (part == "中旬") d.start.day = 20, d.month_only = false;
+    }
+    if (d.end <= d.begin) { pos = d.begin + 1; continue; }
+    out.push_back(d);
+    pos = d.end;
+  }
+  return out;
+}
+
+std::optional<Date> parseDateLine(const std::string& text, const Grammar& g) {
+  if (!RE2::FullMatch(text, g.re("dates.date_line"))) return std::nullopt;
+  auto dates = findDates(text, 0, g);
+  if (dates.size() != 1 || !dates[0].start.valid()) return std::nullopt;
+  return dates[0].start;
+}
+
+}  // namespace notice

@@ -1,0 +1,166 @@
+#include "fields/deadlines.h"
+
+#include "core/utf8.h"
+#include "fields/numerals.h"
+
+namespace notice {
+namespace {
+
+struct Range { size_t begin, end; };
+
+// Splits at the given marks (kept with the piece before), outside brackets.
+std::vector<Range> splitAt(const std::string& text, size_t from, size_t to, std::u32string marks) {
+  std::vector<Range> out;
+  int depth = 0;
+  size_t start = from, i = from;
+  while (i < to) {
+    char32_t c = utf8::next(text, i);
+    if (c == U'（' || c == '(' || c == U'《' || c == U'“') ++depth;
+    else if (c == U'）' || c == ')' || c == U'》' || c == U'”') depth = std::max(0, depth - 1);
+    else if (depth == 0 && marks.find(c) != std::u32string::npos) {
+      out.push_back({start, i});
+      start = i;
+    }
+  }
+  if (start < to) out.push_back({start, to});
+  return out;
+}
+
+std::string stripEdges(std::string s) {
+  static const RE2 lead("^[，,、；;：:\\s]*(?:并|且|须|需|请|要)?\\s*(?:于|在)?\\s*");
+  static const RE2 trail("[，,、；;。.\\s]+$");
+  static const RE2 attachmentRef("[（(]\\s*(?:见)?附件\\s*\\d*\\s*[）)]");
+  RE2::Replace(&s, lead, "");
+  RE2::GlobalReplace(&s, attachmentRef, "");
+  RE2::Replace(&s, trail, "");
+  return s;
+}
+
+int unitDays(const std::string& count, const std::string& unit) {
+  int n = chineseNumber(count).value_or(0);
+  if (unit == "周") return 7 * n;
+  if (unit == "个月") return 30 * n;
+  return n;
+}
+
+// Matches a relative phrase's event to a known period: by name, else the only one, else the
+// first whose event the phrase's last word names ("活动周").
+const Period* periodFor(const std::string& phrase, const std::vector<Period>& periods) {
+  const Period* best = nullptr;
+  for (const auto& p : periods) {
+    if (!p.event.empty() && phrase.find(p.event) != std::string::npos &&
+        (!best || p.event.size() > best->event.size())) {
+      best = &p;
+    }
+  }
+  if (best) return best;
+  for (const auto& p : periods) {
+    if (p.event.empty()) continue;
+    // "活动周" stands for the notice's own week when the notice has one kind of week.
+    for (const char* generic : {"活动周", "活动"}) {
+      std::string g(generic);
+      if (phrase.size() >= g.size() && phrase.compare(phrase.size() - g.size(), g.size(), g) == 0 &&
+          p.event.find(g) != std::string::npos) {
+        return &p;
+      }
+    }
+  }
+  return nullptr;
+}
+
+struct Due {
+  Range clause;
+  size_t phraseEnd;  // where the duty's words start inside the clause
+  std::optional<Date> date;
+  std::string relative;
+  bool limit = false;  // 不迟于/最晚…: bounds another duty of the sentence
+  Span span;
+};
+
+}  // namespace
+
+std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vector<Period>& periods,
+                                 std::vector<Warning>* warnings) {
+  std::vector<Found> out;
+  const auto& g = v.grammar;
+  for (size_t li : v.parts.body) {
+    const std::string& line = v.line(li);
+    for (Range sentence : splitAt(line, 0, line.size(), U"。；;！？")) {
+      std::vector<Due> dues;
+      for (Range clause : splitAt(line, sentence.begin, sentence.end, U"，,")) {
+        std::string text = line.substr(clause.begin, clause.end - clause.begin);
+        // Relative: "活动周结束后一周内".
+        re2::StringPiece m[4];
+        re2::StringPiece in(text);
+        if (g.re("deadlines.relative").Match(in, 0, in.size(), RE2::UNANCHORED, m, 4)) {
+          Due d;
+          d.clause = clause;
+          size_t b = static_cast<size_t>(m[0].data() - text.data());
+          d.phraseEnd = clause.begin + b + m[0].size();
+          d.relative = m[0].as_string();
+          static const RE2 localPrefix("^(?:各市|各地|各校|各单位)");
+          RE2::Replace(&d.relative, localPrefix, "");
+          if (const Period* p = periodFor(m[1].as_string(), periods)) {
+            d.date = p->end.plusDays(unitDays(m[2].as_string(), m[3].as_string()));
+          }
+          d.span = Span{li, clause.begin + b, d.phraseEnd};
+          dues.push_back(d);
+          continue;
+        }
+        for (const auto& date : findDates(text, year, g)) {
+          if (date.month_only) continue;
+          std::string after = text.substr(date.end), before = text.substr(0, date.begin);
+          bool due = RE2::PartialMatch(after, g.re("deadlines.due_after"));
+          bool limit = RE2::PartialMatch(before, g.re("deadlines.limit_before"));
+          if (!due && !limit) continue;
+          Due d;
+          d.clause = clause;
+          re2::StringPiece mark;
+          size_t markLen = 0;
+          if (due) {
+            re2::StringPiece a(after), mm;
+            if (g.re("deadlines.due_after").Match(a, 0, a.size(), RE2::ANCHOR_START, &mm, 1)) markLen = mm.size();
+          }
+          d.phraseEnd = clause.begin + date.end + markLen;
+          d.date = date.finish.value_or(date.start);
+          d.limit = limit && !due;
+          d.span = Span{li, clause.begin + date.begin, clause.begin + date.end};
+          dues.push_back(d);
+          break;
+        }
+      }
+      // A limit bounds the other duties of its sentence; alone, it is a duty of its own.
+      bool hasDuty = false;
+      for (const auto& d : dues) hasDuty = hasDuty || !d.limit;
+      for (auto& d : dues) {
+        if (d.limit || !hasDuty) continue;
+        for (const auto& l : dues) {
+          if (l.limit) { d.date = l.date; d.span = l.span; }
+        }
+      }
+      for (size_t k = 0; k < dues.size(); ++k) {
+        const Due& d = dues[k];
+        if (d.limit && hasDuty) continue;
+        std::string action = stripEdges(line.substr(d.phraseEnd, d.clause.end - d.phraseEnd));
+        if (action.empty()) {
+          // "活动周结束后一周内，填报《…》": the duty is the next clause.
+          auto clauses = splitAt(line, d.clause.end, sentence.end, U"，,");
+          if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin));
+        }
+        std::string sentenceText = utf8::trim(line.substr(sentence.begin, sentence.end - sentence.begin));
+        nlohmann::json item{{"date", d.date ? nlohmann::json(d.date->iso()) : nlohmann::json(nullptr)},
+                            {"action", action},
+                            {"text", sentenceText},
+                            {"relative", d.relative.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.relative)}};
+        if (!d.date) {
+          warnings->push_back({"unresolved_date", "deadline \"" + d.relative +
+                                                      "\" is relative to an event whose dates the notice does not give"});
+        }
+        out.push_back(Found{item, {d.span}});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace notice

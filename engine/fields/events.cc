@@ -1,0 +1,230 @@
+#include "fields/events.h"
+
+#include "core/utf8.h"
+
+namespace notice {
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string stripQualifiers(std::string name, const Grammar& g) {
+  std::string before;
+  while (before != name) {
+    before = name;
+    RE2::Replace(&name, g.re("events.leading_qualifier"), "");
+  }
+  return name;
+}
+
+// A theme as written, without the quotes around it or a closing 。.
+std::string cleanTheme(std::string t) {
+  t = utf8::trim(t);
+  for (const char* stop : {"。", "."}) {
+    if (endsWith(t, stop)) t.resize(t.size() - std::string(stop).size());
+  }
+  std::u32string u = utf8::decode(t);
+  if (u.size() >= 2 && (u.front() == U'“' || u.front() == '"') && (u.back() == U'”' || u.back() == '"')) {
+    u = u.substr(1, u.size() - 2);
+  }
+  return utf8::trim(utf8::encode(u));
+}
+
+// The event a heading stands for, if its title names one of the notice's activities.
+std::string eventNamedIn(const std::string& text, const std::vector<std::string>& events) {
+  std::string best;
+  for (const auto& e : events) {
+    if (text.find(e) != std::string::npos && e.size() > best.size()) best = e;
+  }
+  return best;
+}
+
+// The events a statement under heading `h` applies to: an enclosing heading naming one of the
+// activities, else every activity of the notice.
+std::vector<std::string> contextEvents(const NoticeView& v, size_t headingIndex, const std::vector<std::string>& events) {
+  const auto& hs = v.parts.headings;
+  int level = hs[headingIndex].level;
+  for (size_t k = headingIndex; k-- > 0;) {
+    if (hs[k].level >= level) continue;
+    level = hs[k].level;
+    std::string e = eventNamedIn(hs[k].title, events);
+    if (!e.empty()) return {e};
+  }
+  return events;
+}
+
+// Lines under heading `h` up to the next heading of the same or a higher level.
+std::vector<size_t> linesUnder(const NoticeView& v, size_t headingIndex) {
+  const auto& hs = v.parts.headings;
+  const auto& body = v.parts.body;
+  size_t from = std::find(body.begin(), body.end(), hs[headingIndex].line) - body.begin() + 1;
+  size_t stopLine = SIZE_MAX;
+  for (size_t k = headingIndex + 1; k < hs.size(); ++k) {
+    if (hs[k].level <= hs[headingIndex].level) { stopLine = hs[k].line; break; }
+  }
+  std::vector<size_t> out;
+  for (size_t i = from; i < body.size() && body[i] != stopLine; ++i) out.push_back(body[i]);
+  return out;
+}
+
+// The text of a line without its heading marker.
+std::string withoutMarker(const NoticeView& v, size_t line, size_t* offset) {
+  for (const auto& h : v.parts.headings) {
+    if (h.line == line) {
+      *offset = h.title_begin;
+      return v.line(line).substr(h.title_begin);
+    }
+  }
+  *offset = 0;
+  return v.line(line);
+}
+
+}  // namespace
+
+std::vector<std::string> eventsOfTitle(const std::string& title, const Grammar& g) {
+  std::string object;
+  if (!RE2::PartialMatch(title, g.re("events.title_object"), &object)) return {};
+  std::vector<std::string> parts;
+  std::string rest = object;
+  re2::StringPiece input(rest), sep;
+  size_t start = 0;
+  while (true) {
+    re2::StringPiece in(rest.data() + start, rest.size() - start), m;
+    if (!g.re("events.connector").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) break;
+    size_t at = static_cast<size_t>(m.data() - rest.data());
+    parts.push_back(rest.substr(start, at - start));
+    start = at + m.size();
+  }
+  parts.push_back(rest.substr(start));
+  std::vector<std::string> events;
+  for (auto& p : parts) {
+    std::string name = stripQualifiers(utf8::trim(p), g);
+    if (RE2::FullMatch(name, g.re("events.event_name"))) events.push_back(name);
+  }
+  return events;
+}
+
+std::vector<Found> readThemes(const NoticeView& v, const std::vector<std::string>& events) {
+  std::vector<Found> out;
+  const auto& g = v.grammar;
+  const auto& hs = v.parts.headings;
+  auto add = [&](const std::string& event, const std::string& theme, Span span) {
+    std::string t = cleanTheme(theme);
+    if (t.empty()) return;
+    out.push_back(Found{{{"event", event.empty() ? nlohmann::json(nullptr) : nlohmann::json(event)}, {"theme", t}}, {span}});
+  };
+  for (size_t k = 0; k < hs.size(); ++k) {
+    re2::StringPiece inline_;
+    if (!RE2::FullMatch(hs[k].title, g.re("events.theme_label"), &inline_)) continue;
+    auto context = contextEvents(v, k, events);
+    std::string fallback = context.empty() ? "" : context.front();
+    const std::string& line = v.line(hs[k].line);
+    if (!inline_.empty()) {
+      // "（二）主题：技能：让生活更美好。" — everything after the label is the theme.
+      size_t b = line.find(inline_.as_string(), hs[k].title_begin);
+      std::string theme = line.substr(b);
+      add(fallback, theme, Span{hs[k].line, b, line.size()});
+      continue;
+    }
+    for (size_t i : linesUnder(v, k)) {
+      size_t offset = 0;
+      std::string text = withoutMarker(v, i, &offset);
+      // "职业教育活动周：一技在手，一生无忧" names its activity; a bare line takes the context's.
+      size_t colon = text.find("：");
+      std::string event = fallback, theme = text;
+      if (colon != std::string::npos) {
+        std::string named = eventNamedIn(text.substr(0, colon), events);
+        if (!named.empty()) {
+          event = named;
+          theme = text.substr(colon + 3);
+          offset += colon + 3;
+        }
+      }
+      add(event, theme, Span{i, offset, v.line(i).size()});
+    }
+  }
+  if (!out.empty()) return out;
+  // Running text: 围绕“庆建党百年华诞，谱终身学习新篇”主题开展活动.
+  for (size_t i : v.parts.body) {
+    re2::StringPiece theme;
+    if (RE2::PartialMatch(v.line(i), g.re("events.quoted_theme"), &theme)) {
+      size_t b = static_cast<size_t>(theme.data() - v.line(i).data());
+      add(events.empty() ? "" : events.front(), theme.as_string(), Span{i, b, b + theme.size()});
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::string>& events, int year,
+                                    std::vector<Period>* periods) {
+  std::vector<Found> out;
+  const auto& g = v.grammar;
+  const auto& hs = v.parts.headings;
+  auto emit = [&](const std::string& event, const DateMention& d, Span span) {
+    Date end = d.finish.value_or(d.start);
+    if (!d.start.valid() || !end.valid()) return;
+    out.push_back(Found{{{"event", event.empty() ? nlohmann::json(nullptr) : nlohmann::json(event)},
+                         {"start", d.start.iso()}, {"end", end.iso()}},
+                        {span}});
+    periods->push_back(Period{event, d.start, end});
+  };
+  // A statement of time: the events it applies to, or a ceremony it dates instead.
+  auto statement = [&](const std::string& text, size_t line, size_t offset, const std::vector<std::string>& applies) {
+    auto dates = findDates(text, year, g);
+    if (dates.empty()) return false;
+    const DateMention& d = dates.front();
+    Span span{line, offset + d.begin, offset + d.end};
+    std::string subject;
+    std::string head = text.substr(0, d.begin);
+    if (RE2::PartialMatch(head, g.re("events.scheduled"), &subject)) {
+      subject = stripQualifiers(subject, g);
+      if (RE2::PartialMatch(subject, g.re("events.ceremony"))) {
+        DateMention day = d;
+        day.finish.reset();
+        emit(subject, day, span);
+        return true;
+      }
+    }
+    for (const auto& e : applies.empty() ? std::vector<std::string>{""} : applies) emit(e, d, span);
+    return true;
+  };
+  for (size_t k = 0; k < hs.size(); ++k) {
+    re2::StringPiece inline_;
+    if (!RE2::FullMatch(hs[k].title, g.re("events.time_label"), &inline_)) continue;
+    auto applies = contextEvents(v, k, events);
+    const std::string& line = v.line(hs[k].line);
+    if (!inline_.empty()) {
+      size_t b = line.find(inline_.as_string(), hs[k].title_begin);
+      if (statement(line.substr(b), hs[k].line, b, applies)) continue;
+    }
+    for (size_t i : linesUnder(v, k)) {
+      if (statement(v.line(i), i, 0, applies)) break;
+    }
+  }
+  if (!out.empty()) return out;
+  // Running text: "活动周拟定于11月举办".
+  for (size_t i : v.parts.body) {
+    const std::string& line = v.line(i);
+    re2::StringPiece subject;
+    re2::StringPiece in(line), m[2];
+    if (!g.re("events.scheduled").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
+    std::string s = stripQualifiers(m[1].as_string(), g);
+    std::string named = eventNamedIn(s, events);
+    bool generic = named.empty() && (endsWith(s, "活动周") || endsWith(s, "活动"));
+    if (named.empty() && !generic) continue;
+    size_t after = static_cast<size_t>(m[0].data() - line.data()) + m[0].size();
+    auto dates = findDates(line.substr(after), year, g);
+    if (dates.empty() || dates.front().begin > 6) continue;
+    DateMention d = dates.front();
+    d.begin += after;
+    d.end += after;
+    std::vector<std::string> applies = named.empty() ? events : std::vector<std::string>{named};
+    for (const auto& e : applies) emit(e, d, Span{i, d.begin, d.end});
+    break;
+  }
+  return out;
+}
+
+}  // namespace notice

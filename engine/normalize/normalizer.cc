@@ -1,0 +1,313 @@
+#include "normalize/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+
+namespace notice {
+namespace {
+
+using utf8::isAsciiAlnum;
+using utf8::isCjk;
+using utf8::isHan;
+
+std::string toNfc(const std::string& s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return s;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  if (nfc->isNormalized(u, err)) return s;
+  err = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, err);
+  if (U_FAILURE(err)) return s;
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+bool isSpace(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t'; }
+bool isLatinLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A code point with the index of the source code point it came from (-1: none).
+struct Tracked {
+  std::u32string text;
+  std::vector<int> origin;
+  void push(char32_t c, int o) { text.push_back(c); origin.push_back(o); }
+};
+
+Tracked foldFullWidth(const Tracked& in) {
+  Tracked out;
+  for (size_t i = 0; i < in.text.size(); ++i) {
+    char32_t c = in.text[i];
+    if ((c >= U'０' && c <= U'９') || (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ')) c -= 0xFEE0;
+    out.push(c, in.origin[i]);
+  }
+  // Full-width connectors inside numbers, phones and e-mail addresses.
+  for (size_t i = 1; i + 1 < out.text.size(); ++i) {
+    char32_t c = out.text[i];
+    if ((c == U'＠' || c == U'．' || c == U'－' || c == U'＿' || c == U'／') &&
+        isAsciiAlnum(out.text[i - 1]) && isAsciiAlnum(out.text[i + 1])) {
+      out.text[i] = c - 0xFEE0;
+    }
+  }
+  return out;
+}
+
+Tracked removeWatermarks(const Tracked& in, const std::vector<std::u32string>& words) {
+  Tracked out;
+  size_t i = 0;
+  while (i < in.text.size()) {
+    bool removed = false;
+    for (const auto& w : words) {
+      if (in.text.compare(i, w.size(), w) != 0) continue;
+      bool leftOk = i == 0 || !isLatinLetter(in.text[i - 1]);
+      size_t e = i + w.size();
+      bool rightOk = e >= in.text.size() || !isLatinLetter(in.text[e]);
+      if (leftOk && rightOk) {
+        i = e;
+        removed = true;
+        break;
+      }
+    }
+    if (!removed) {
+      out.push(in.text[i], in.origin[i]);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Length of the run of Han characters ending before `end` (going left) or starting at
+// `begin` (going right), and whether the run is bounded by punctuation or the end of the text
+// (a "hard" boundary: the run is a whole phrase).
+struct Run { size_t length; bool hard; };
+Run hanRunLeft(const std::u32string& s, size_t end) {
+  size_t n = 0, i = end;
+  while (i > 0 && isHan(s[i - 1])) { --i; ++n; }
+  bool hard = i == 0 || (utf8::isCjkPunct(s[i - 1]) && !isSpace(s[i - 1]));
+  return {n, hard};
+}
+Run hanRunRight(const std::u32string& s, size_t begin) {
+  size_t n = 0, i = begin;
+  while (i < s.size() && isHan(s[i])) { ++i; ++n; }
+  bool hard = i == s.size() || (utf8::isCjkPunct(s[i]) && !isSpace(s[i]));
+  return {n, hard};
+}
+
+// A two-phrase slogan keeps its space: "庆建党百年华诞 谱终身学习新篇", "“人人持证 技能社会”".
+bool isSloganSpace(const std::u32string& s, size_t space) {
+  Run l = hanRunLeft(s, space), r = hanRunRight(s, space + 1);
+  return l.hard && r.hard && l.length >= 3 && l.length <= 9 && r.length >= 3 && r.length <= 9;
+}
+
+Tracked fixSpaces(const Tracked& in, std::vector<size_t>* softBreaks) {
+  // Collapse runs of white space to one ASCII space, trim the ends.
+  Tracked collapsed;
+  for (size_t i = 0; i < in.text.size(); ++i) {
+    char32_t c = in.text[i];
+    if (isSpace(c)) {
+      if (collapsed.text.empty() || collapsed.text.back() == ' ') continue;
+      collapsed.push(' ', in.origin[i]);
+    } else {
+      collapsed.push(c, in.origin[i]);
+    }
+  }
+  while (!collapsed.text.empty() && collapsed.text.back() == ' ') {
+    collapsed.text.pop_back();
+    collapsed.origin.pop_back();
+  }
+  Tracked out;
+  for (size_t i = 0; i < collapsed.text.size(); ++i) {
+    char32_t c = collapsed.text[i];
+    if (c == ' ' && i > 0 && i + 1 < collapsed.text.size()) {
+      char32_t l = collapsed.text[i - 1], r = collapsed.text[i + 1];
+      if ((isCjk(l) || isCjk(r)) && !isSloganSpace(collapsed.text, i)) {
+        if (softBreaks) softBreaks->push_back(out.text.size());  // in code points for now
+        continue;
+      }
+    }
+    out.push(c, collapsed.origin[i]);
+  }
+  return out;
+}
+
+std::vector<std::u32string> watermarkWords(const Grammar& g) {
+  std::vector<std::u32string> words;
+  for (const auto& w : g.list("watermarks")) words.push_back(utf8::decode(w));
+  // Longest first, so "Trail Version" wins over a shorter word inside it.
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return words;
+}
+
+// Normalises one run; soft breaks come back as code-point offsets in the result.
+Tracked normalizeTracked(const std::string& raw, const std::vector<std::u32string>& watermarks,
+                         std::vector<size_t>* softBreaks) {
+  std::string nfc = toNfc(raw);
+  Tracked t;
+  std::u32string decoded = utf8::decode(nfc);
+  bool aligned = nfc == raw;  // NFC changed nothing: code points map one to one
+  for (size_t i = 0; i < decoded.size(); ++i) t.push(decoded[i], aligned ? static_cast<int>(i) : -1);
+  t = foldFullWidth(t);
+  t = removeWatermarks(t, watermarks);
+  return fixSpaces(t, softBreaks);
+}
+
+size_t byteOffsetOfCodepoint(const std::u32string& s, size_t cp) {
+  size_t bytes = 0;
+  for (size_t i = 0; i < cp && i < s.size(); ++i) {
+    char32_t c = s[i];
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+// Builds a CleanLine from a source line; a line with nothing left has no pieces.
+CleanLine cleanLine(const Line& line, int page, const std::vector<std::u32string>& watermarks,
+                    bool geometry) {
+  CleanLine out;
+  out.page = page;
+  out.bbox = line.bbox;
+  out.blank_before = line.blank_before;
+  out.table_row = line.table_row;
+  out.markup_heading = line.markup_heading;
+  out.font_size = line.font_size;
+  out.bold = line.bold;
+  out.align = line.align;
+  bool any = false;
+  for (const auto& piece : line.pieces) {
+    std::vector<size_t> soft;
+    Tracked t = normalizeTracked(piece.text, watermarks, &soft);
+    if (t.text.empty() && !line.table_row) continue;
+    if (!out.text.empty() || (line.table_row && any)) {
+      out.text += line.table_row ? '\t' : ' ';
+      if (geometry) out.char_boxes.push_back(std::nullopt);
+    }
+    any = true;
+    size_t begin = out.text.size();
+    for (size_t cp : soft) out.soft_breaks.push_back(begin + byteOffsetOfCodepoint(t.text, cp));
+    out.text += utf8::encode(t.text);
+    out.pieces.push_back({begin, out.text.size()});
+    if (geometry) {
+      for (int o : t.origin) {
+        bool has = o >= 0 && static_cast<size_t>(o) < piece.char_boxes.size();
+        out.char_boxes.push_back(has ? std::optional<Box>(piece.char_boxes[o]) : piece.bbox);
+      }
+    }
+  }
+  bool allEmpty = true;
+  for (const auto& r : out.pieces) allEmpty = allEmpty && r.end == r.begin;
+  if (allEmpty) out.pieces.clear();
+  return out;
+}
+
+bool startsStructure(const std::string& text, const Grammar& g) {
+  return RE2::PartialMatch(text, g.re("structure.line_start"));
+}
+
+// Appends `next` to `prev` with no separator (the two are one run of text).
+void appendLine(CleanLine& prev, const CleanLine& next) {
+  size_t shift = prev.text.size();
+  prev.text += next.text;
+  if (!prev.pieces.empty() && !next.pieces.empty()) {
+    prev.pieces.back().end = shift + next.pieces.front().end;
+    for (size_t i = 1; i < next.pieces.size(); ++i) {
+      prev.pieces.push_back({shift + next.pieces[i].begin, shift + next.pieces[i].end});
+    }
+  }
+  for (size_t b : next.soft_breaks) prev.soft_breaks.push_back(shift + b);
+  prev.char_boxes.insert(prev.char_boxes.end(), next.char_boxes.begin(), next.char_boxes.end());
+}
+
+// A line of items set apart by spaces, with no punctuation: a signature row
+// "山西省教育厅 中共山西省委网信办", a row of names. It is not prose and joins nothing.
+bool isSpacedList(const CleanLine& line) {
+  std::u32string text = utf8::decode(line.text);
+  for (char32_t c : text) {
+    if (utf8::isCjkPunct(c) && c != U'（' && c != U'）') return false;
+  }
+  for (size_t b : line.soft_breaks) {
+    std::string_view left = std::string_view(line.text).substr(0, b);
+    std::string_view right = std::string_view(line.text).substr(b);
+    std::u32string l = utf8::decode(left), r = utf8::decode(right);
+    if (l.size() >= 2 && r.size() >= 2 && isHan(l[l.size() - 1]) && isHan(l[l.size() - 2]) && isHan(r[0]) &&
+        isHan(r[1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `next` continues the sentence that `prev` leaves open.
+//  - within a paragraph (no break before next): prev is a full-width line (≥ 20 cells; a
+//    masthead or signature line naming one body is shorter) that does not end a sentence;
+//  - across a paragraph or page break: prev is a body line (≥ 24 cells, the width of a GB/T
+//    9704 line less its indent, or it ends on ，、 where no sentence can end), not a heading,
+//    ends inside a word, and next starts with text rather than a new element.
+bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
+  if (prev.table_row || next.table_row || prev.markup_heading || next.markup_heading) return false;
+  if (prev.pieces.empty() || next.pieces.empty()) return false;
+  if (prev.pieces.size() > 1 || isSpacedList(prev) || isSpacedList(next)) return false;
+  char32_t last = utf8::last(prev.text);
+  char32_t first = utf8::first(next.text);
+  if (utf8::isTerminalPunct(last)) return false;
+  double w = utf8::width(prev.text);
+  if (!next.blank_before && prev.page == next.page) {
+    return w >= 20 && !startsStructure(next.text, g);
+  }
+  bool openClause = last == U'，' || last == U'、';
+  if (!(isHan(last) || openClause)) return false;
+  if (!(w >= 24 || openClause)) return false;
+  if (startsStructure(next.text, g)) return false;
+  // A heading or another structural line (附件：…) stands alone unless a sentence ends inside it.
+  if (startsStructure(prev.text, g) && prev.text.find("。") == std::string::npos) return false;
+  // A title ends with its 文种.
+  for (const auto& docType : g.list("doc_types")) {
+    if (prev.text.size() >= docType.size() &&
+        prev.text.compare(prev.text.size() - docType.size(), docType.size(), docType) == 0) {
+      return false;
+    }
+  }
+  return isHan(first) || first == U'“' || first == U'《';
+}
+
+}  // namespace
+
+std::string normalizeRun(const std::string& raw, const Grammar& grammar, std::vector<size_t>* softBreaks) {
+  std::vector<size_t> cps;
+  Tracked t = normalizeTracked(raw, watermarkWords(grammar), &cps);
+  if (softBreaks) {
+    softBreaks->clear();
+    for (size_t cp : cps) softBreaks->push_back(byteOffsetOfCodepoint(t.text, cp));
+  }
+  return utf8::encode(t.text);
+}
+
+CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
+  CleanDoc doc;
+  doc.format = pages.format;
+  doc.has_geometry = pages.has_geometry;
+  doc.ocr = pages.ocr;
+  doc.page_count = static_cast<int>(pages.pages.size());
+  auto watermarks = watermarkWords(grammar);
+  bool pendingBreak = false;
+  for (const auto& page : pages.pages) {
+    for (const auto& line : page.lines) {
+      CleanLine clean = cleanLine(line, page.number, watermarks, pages.has_geometry);
+      if (clean.pieces.empty()) {
+        pendingBreak = true;  // a line of watermark only: the break it sat between remains
+        continue;
+      }
+      clean.blank_before = clean.blank_before || pendingBreak;
+      pendingBreak = false;
+      if (!doc.lines.empty() && continues(doc.lines.back(), clean, grammar)) {
+        appendLine(doc.lines.back(), clean);
+      } else {
+        doc.lines.push_back(std::move(clean));
+      }
+    }
+  }
+  return doc;
+}
+
+}  // namespace notice

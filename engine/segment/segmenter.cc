@@ -1,0 +1,273 @@
+#include "segment/segmenter.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace notice {
+namespace {
+
+bool matches(const std::string& text, const Grammar& g, const char* name) {
+  return RE2::PartialMatch(text, g.re(name));
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool isContinuation(const std::string& text, const Grammar& g) {
+  const auto& words = g.list("org_continuations");
+  return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+std::string stripMastheadSuffix(std::string name) {
+  if (endsWith(name, "文件") && utf8::codepointCount(name) > 4) name.resize(name.size() - 6);
+  return name;
+}
+
+// A line that closes the 主体: the first line of the attachments or of the 版记.
+bool closesMain(const CleanLine& line, const Grammar& g) {
+  return matches(line.text, g, "structure.attachment_header") || matches(line.text, g, "structure.cc") ||
+         matches(line.text, g, "structure.internal_distribution") || matches(line.text, g, "structure.printed");
+}
+
+bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
+  return matches(line.text, g, "doc_number.line");
+}
+
+bool endsWithDocType(const std::string& text, const Grammar& g) {
+  for (const auto& t : g.list("doc_types")) if (endsWith(text, t)) return true;
+  return false;
+}
+
+bool isRecipientLine(const std::string& text) {
+  char32_t last = utf8::last(text);
+  return last == U'：' || last == ':';
+}
+
+std::string titleUpToFullStop(const std::string& rest) {
+  size_t stop = rest.find("。");
+  return utf8::trim(stop == std::string::npos ? rest : rest.substr(0, stop));
+}
+
+std::optional<Heading> headingOf(const CleanLine& line, size_t index, const Grammar& g) {
+  static const char* const kLevels[] = {"structure.h1", "structure.h2", "structure.h3", "structure.h4"};
+  if (line.table_row) return std::nullopt;
+  for (int level = 1; level <= 4; ++level) {
+    re2::StringPiece number, rest;
+    if (RE2::FullMatch(line.text, g.re(kLevels[level - 1]), &number, &rest)) {
+      std::string title = titleUpToFullStop(std::string(rest));
+      if (title.empty()) return std::nullopt;
+      size_t begin = static_cast<size_t>(rest.data() - line.text.data());
+      return Heading{index, level, std::string(number), title, begin};
+    }
+  }
+  return std::nullopt;
+}
+
+// Parts of one notice, given its lines (in order) and the line of its 发文字号 if any.
+NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Grammar& g) {
+  NoticeParts p;
+  p.lines = lines;
+  const auto text = [&](size_t k) -> const std::string& { return doc.lines[lines[k]].text; };
+  size_t n = lines.size(), k = 0;
+
+  // 版头: masthead lines up to the 发文字号; without one, up to the title.
+  size_t dn = n;
+  for (size_t i = 0; i < std::min<size_t>(n, 30); ++i) {
+    if (isDocNumberLine(doc.lines[lines[i]], g)) { dn = i; break; }
+  }
+  size_t titleStart = 0;
+  if (dn < n) {
+    p.doc_number = lines[dn];
+    titleStart = dn + 1;
+  } else {
+    for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
+      if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
+        titleStart = i;
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < std::min(dn, titleStart); ++i) {
+    if (!orgNamesOnLine(doc.lines[lines[i]], g).empty()) p.masthead.push_back(lines[i]);
+  }
+  // 标题: up to 4 lines, ending at the 文种 or before the 主送 line.
+  k = titleStart;
+  while (k < n && p.title.size() < 4 && !isRecipientLine(text(k)) && !headingOf(doc.lines[lines[k]], lines[k], g)) {
+    p.title.push_back(lines[k]);
+    if (endsWithDocType(text(k), g)) { ++k; break; }
+    ++k;
+  }
+  // 主送: lines up to one ending in a colon.
+  size_t r = k;
+  while (r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g)) {
+    if (isRecipientLine(text(r))) {
+      for (size_t i = k; i <= r; ++i) p.recipients.push_back(lines[i]);
+      k = r + 1;
+      break;
+    }
+    ++r;
+  }
+  // 主体 ends where the attachments or the 版记 begin.
+  size_t mainEnd = k;
+  while (mainEnd < n && !closesMain(doc.lines[lines[mainEnd]], g)) ++mainEnd;
+
+  // 成文日期: the last date line of the 主体; 署名: the names just before it.
+  std::optional<size_t> dateAt;
+  for (size_t i = k; i < mainEnd; ++i) {
+    if (matches(text(i), g, "dates.date_line")) dateAt = i;
+  }
+  auto isAside = [&](size_t i) {
+    return matches(text(i), g, "structure.publicity") || matches(text(i), g, "structure.no_body");
+  };
+  size_t sigEnd = dateAt ? *dateAt : mainEnd;
+  size_t sigStart = sigEnd;
+  while (sigStart > k) {
+    size_t i = sigStart - 1;
+    const CleanLine& line = doc.lines[lines[i]];
+    if (isAside(i) || !orgNamesOnLine(line, g).empty() || isContinuation(line.text, g)) {
+      --sigStart;
+    } else {
+      break;
+    }
+  }
+  if (dateAt) p.issue_date = lines[*dateAt];
+  for (size_t i = sigStart; i < sigEnd; ++i) {
+    if (!isAside(i)) p.signature.push_back(lines[i]);
+  }
+  // 附件说明: from "附件：" to the signature.
+  size_t bodyEnd = sigStart;
+  for (size_t i = k; i < sigStart; ++i) {
+    if (matches(text(i), g, "structure.attachment_note")) {
+      bodyEnd = i;
+      for (size_t j = i; j < sigStart; ++j) {
+        if (!isAside(j)) p.attachment_note.push_back(lines[j]);
+      }
+      break;
+    }
+  }
+  for (size_t i = k; i < bodyEnd; ++i) {
+    if (isAside(i)) continue;
+    p.body.push_back(lines[i]);
+    if (auto h = headingOf(doc.lines[lines[i]], lines[i], g)) p.headings.push_back(*h);
+  }
+  // 附注, 附件 pages and 版记 anywhere after the body.
+  for (size_t i = 0; i < n; ++i) {
+    if (!p.publicity && matches(text(i), g, "structure.publicity")) p.publicity = lines[i];
+  }
+  for (size_t i = mainEnd; i < n; ++i) {
+    const std::string& t = text(i);
+    if (matches(t, g, "structure.cc")) {
+      if (!p.cc) p.cc = lines[i];
+    } else if (matches(t, g, "structure.printed")) {
+      p.printed = lines[i];
+    } else if (!matches(t, g, "structure.internal_distribution") && !matches(t, g, "structure.publicity")) {
+      p.attachments.push_back(lines[i]);
+    }
+  }
+  if (p.printed) {
+    std::string org;
+    RE2::FullMatch(doc.lines[*p.printed].text, g.re("structure.printed"), &org);
+    auto at = std::find(lines.begin(), lines.end(), *p.printed) - lines.begin();
+    if (utf8::trim(org).empty() && at > 0 && isOrgName(doc.lines[lines[at - 1]].text, g)) {
+      p.printed_org = lines[at - 1];
+      p.attachments.erase(std::remove(p.attachments.begin(), p.attachments.end(), lines[at - 1]),
+                          p.attachments.end());
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+bool isOrgName(const std::string& text, const Grammar& g) {
+  size_t n = utf8::codepointCount(text);
+  if (n < 2 || n > 32) return false;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (!utf8::isHan(c) && c != U'（' && c != U'）' && c != '(' && c != ')') return false;
+  }
+  std::string name = stripMastheadSuffix(text);
+  for (const auto& suffix : g.list("org_suffixes")) {
+    if (endsWith(name, suffix)) return true;
+  }
+  return false;
+}
+
+std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
+  std::vector<OrgName> out;
+  if (line.table_row) return out;
+  for (const auto& range : line.pieces) {
+    // Split at soft breaks when every part is a name (a continuation joins the one before);
+    // else the piece is one name or none.
+    std::vector<size_t> cuts{range.begin};
+    for (size_t b : line.soft_breaks) if (b > range.begin && b < range.end) cuts.push_back(b);
+    cuts.push_back(range.end);
+    std::vector<OrgName> parts;
+    for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+      std::string part = line.text.substr(cuts[c], cuts[c + 1] - cuts[c]);
+      if (isContinuation(part, g) && (!parts.empty() || !out.empty())) {
+        OrgName& previous = parts.empty() ? out.back() : parts.back();
+        previous.name += part;
+        previous.end = cuts[c + 1];
+      } else if (isOrgName(part, g) && !isContinuation(part, g)) {
+        parts.push_back({stripMastheadSuffix(part), cuts[c], cuts[c + 1]});
+      } else {
+        parts.clear();
+        break;
+      }
+    }
+    if (parts.empty()) {
+      std::string piece = line.text.substr(range.begin, range.end - range.begin);
+      if (!isOrgName(piece, g) || isContinuation(piece, g)) return {};
+      parts.push_back({stripMastheadSuffix(piece), range.begin, range.end});
+    }
+    out.insert(out.end(), parts.begin(), parts.end());
+  }
+  return out;
+}
+
+Segmentation segment(const CleanDoc& doc, const Grammar& g) {
+  const size_t n = doc.lines.size();
+  // Every standalone 发文字号 after the first opens an embedded notice, together with the
+  // masthead lines just above it; the embedded notice runs to its own 印发 line.
+  std::vector<size_t> docNumbers;
+  for (size_t i = 0; i < n; ++i) {
+    if (isDocNumberLine(doc.lines[i], g)) docNumbers.push_back(i);
+  }
+  std::vector<bool> taken(n, false);
+  Segmentation out;
+  for (size_t d = 1; d < docNumbers.size(); ++d) {
+    size_t at = docNumbers[d];
+    if (at < n && taken[at]) continue;
+    size_t start = at;
+    while (start > 0 && !taken[start - 1] && !doc.lines[start - 1].text.empty() &&
+           !orgNamesOnLine(doc.lines[start - 1], g).empty() && at - start < 20) {
+      --start;
+    }
+    if (start == at) continue;  // a number with no masthead: a citation laid out alone, not a notice
+    size_t end = at + 1;
+    while (end < n && !matches(doc.lines[end].text, g, "structure.printed")) ++end;
+    if (end == n) {
+      // No 印发 line: the notice runs to the next attachment page.
+      end = at + 1;
+      while (end < n && !matches(doc.lines[end].text, g, "structure.attachment_header")) ++end;
+    } else {
+      ++end;
+    }
+    std::vector<size_t> lines;
+    for (size_t i = start; i < end; ++i) {
+      taken[i] = true;
+      lines.push_back(i);
+    }
+    out.embedded.push_back(partsOf(doc, lines, g));
+  }
+  std::vector<size_t> mainLines;
+  for (size_t i = 0; i < n; ++i) if (!taken[i]) mainLines.push_back(i);
+  out.main = partsOf(doc, mainLines, g);
+  return out;
+}
+
+}  // namespace notice
