@@ -87,7 +87,7 @@ Line lineFromRaw(std::string_view raw, bool markdown) {
     RE2::Replace(&text, Markup::bullet(), "");
     RE2::GlobalReplace(&text, Markup::link(), "\\1");
     RE2::GlobalReplace(&text, Markup::autolink(), "\\1");
-    RE2::GlobalReplace(&text, "\\*\\*|__", "");
+    RE2::GlobalReplace(&text, "\\*\\*", "");
   }
   std::string_view t = text;
   while (!t.empty() && t.back() == ' ') t.remove_suffix(1);

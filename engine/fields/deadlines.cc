@@ -30,8 +30,13 @@ std::string stripEdges(std::string s) {
   static const RE2 lead("^[，,、；;：:\\s]*(?:并|且|须|需|请|要)?\\s*(?:于|在)?\\s*");
   static const RE2 trail("[，,、；;。.\\s]+$");
   static const RE2 attachmentRef("[（(]\\s*(?:见)?附件\\s*\\d*\\s*[）)]");
+  // Where to send it is not the duty: "…发送至邮箱：x@y", and a closing remark in brackets.
+  static const RE2 destination("(?:至|到)(?:邮箱|电子邮箱)\\s*[：:].*$");
+  static const RE2 closingRemark("[（(][^（()）]*[）)]\\s*$");
   RE2::Replace(&s, lead, "");
   RE2::GlobalReplace(&s, attachmentRef, "");
+  RE2::Replace(&s, destination, "");
+  RE2::Replace(&s, closingRemark, "");
   RE2::Replace(&s, trail, "");
   return s;
 }
@@ -98,7 +103,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           size_t b = static_cast<size_t>(m[0].data() - text.data());
           d.phraseEnd = clause.begin + b + m[0].size();
           d.relative = m[0].as_string();
-          static const RE2 localPrefix("^(?:各市|各地|各校|各单位)");
+          static const RE2 localPrefix("^(?:各市|各地|各校|各单位)?(?:需|要|应|须|请)?(?:在|于)?");
           RE2::Replace(&d.relative, localPrefix, "");
           if (const Period* p = periodFor(m[1].as_string(), periods)) {
             d.date = p->end.plusDays(unitDays(m[2].as_string(), m[3].as_string()));

@@ -205,6 +205,10 @@ bool startsStructure(const std::string& text, const Grammar& g) {
   return RE2::PartialMatch(text, g.re("structure.line_start"));
 }
 
+bool startsNewElement(const std::string& text, const Grammar& g) {
+  return RE2::PartialMatch(text, g.re("structure.new_element"));
+}
+
 // Appends `next` to `prev` with no separator (the two are one run of text).
 void appendLine(CleanLine& prev, const CleanLine& next) {
   size_t shift = prev.text.size();
@@ -253,7 +257,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
   if (!next.blank_before && prev.page == next.page) {
-    return w >= 20 && !startsStructure(next.text, g);
+    return w >= 20 && !startsNewElement(next.text, g);
   }
   bool openClause = last == U'，' || last == U'、';
   if (!(isHan(last) || openClause)) return false;
