@@ -103,6 +103,7 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
       d.start = Date{d.year_written ? toInt(mo[1].as_string()) : year, toInt(mo[2].as_string()), 0};
       std::string part = mo[3].as_string();
       d.month_only = true;
+      if (part != "份") d.part = part;
       int last = daysInMonth(d.start.year, d.start.month);
       if (part == "底" || part == "末" || part == "下旬") d.start.day = last, d.month_only = false;
       else if (part == "上旬") d.start.day = 10, d.month_only = false;

@@ -25,6 +25,7 @@ struct DateMention {
   std::optional<Date> finish;  // a range's end
   bool month_only = false;
   bool year_written = false;
+  std::string part;            // 底, 上旬, 中旬, 下旬 … when the date is a part of a month
 };
 
 // Every date in `text`, in order, not overlapping. `year` fills in dates written without one

@@ -36,6 +36,7 @@ std::string stripEdges(std::string s) {
   RE2::Replace(&s, lead, "");
   RE2::GlobalReplace(&s, attachmentRef, "");
   RE2::Replace(&s, destination, "");
+  RE2::Replace(&s, trail, "");
   RE2::Replace(&s, closingRemark, "");
   RE2::Replace(&s, trail, "");
   return s;
@@ -115,7 +116,9 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
         for (const auto& date : findDates(text, year, g)) {
           if (date.month_only) continue;
           std::string after = text.substr(date.end), before = text.substr(0, date.begin);
-          bool due = RE2::PartialMatch(after, g.re("deadlines.due_after"));
+          // "10月底前", and also a part of a month on its own ("12月上旬提交"): due by its end.
+          bool due = RE2::PartialMatch(after, g.re("deadlines.due_after")) ||
+                     (!date.part.empty() && !RE2::PartialMatch(after, g.re("deadlines.event_verb")));
           bool limit = RE2::PartialMatch(before, g.re("deadlines.limit_before"));
           if (!due && !limit) continue;
           Due d;

@@ -204,10 +204,13 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
     // else the piece is one name or none.
     std::vector<size_t> cuts{range.begin};
     for (size_t b : line.soft_breaks) if (b > range.begin && b < range.end) cuts.push_back(b);
+    // A space kept in the text (it looked like a slogan's) separates names too.
+    for (size_t b = range.begin; b < range.end; ++b) if (line.text[b] == ' ') cuts.push_back(b);
+    std::sort(cuts.begin(), cuts.end());
     cuts.push_back(range.end);
     std::vector<OrgName> parts;
     for (size_t c = 0; c + 1 < cuts.size(); ++c) {
-      std::string part = line.text.substr(cuts[c], cuts[c + 1] - cuts[c]);
+      std::string part = utf8::trim(line.text.substr(cuts[c], cuts[c + 1] - cuts[c]));
       if (isContinuation(part, g) && (!parts.empty() || !out.empty())) {
         OrgName& previous = parts.empty() ? out.back() : parts.back();
         previous.name += part;

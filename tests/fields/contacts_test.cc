@@ -1,0 +1,63 @@
+#include "fields/contacts.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::parseNotice;
+
+TEST(NormalizePhone, SeparatorsAndAreaCodes) {
+  EXPECT_EQ(normalizePhone("0351-3806842"), "0351-3806842");
+  EXPECT_EQ(normalizePhone("0351—3806842"), "0351-3806842");
+  EXPECT_EQ(normalizePhone("0351 - 3806842"), "0351-3806842");
+  EXPECT_EQ(normalizePhone("(0551)62831846"), "0551-62831846");
+  EXPECT_EQ(normalizePhone("（0551）62831846"), "0551-62831846");
+  EXPECT_EQ(normalizePhone("13653575111"), "13653575111");
+}
+
+TEST(Contacts, TwoPeopleOnOneLineShareThePhone) {
+  json r = parseNotice("联系人及联系方式：贾琪华 柴鹏 0351-3046534");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["name"], "贾琪华");
+  EXPECT_EQ(r["contacts"][1]["name"], "柴鹏");
+  EXPECT_EQ(r["contacts"][1]["phones"], json({"0351-3046534"}));
+  EXPECT_TRUE(r["contacts"][0]["org"].is_null());
+}
+
+TEST(Contacts, BlockWithUnitPhonesAndEmail) {
+  json r = parseNotice("省教育厅职成处联系人：霍秀东、刘煌\n\n电话：13994286554      0351—3193088\n\n邮箱：huoxiudong@sxedc.com。");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  for (const auto& c : r["contacts"]) {
+    EXPECT_EQ(c["org"], "省教育厅职成处");
+    EXPECT_EQ(c["phones"], json({"13994286554", "0351-3193088"}));
+    EXPECT_EQ(c["emails"], json({"huoxiudong@sxedc.com"}));
+  }
+}
+
+TEST(Contacts, OnePersonPerLineWithUnitInBrackets) {
+  json r = parseNotice("联系人与联系方式：\n\n李绍荃（省教育厅职成处），(0551)62831846；\n\n闫龙春（亳州市教育局），0558-5125016，17756791555。");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["name"], "李绍荃");
+  EXPECT_EQ(r["contacts"][0]["org"], "省教育厅职成处");
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"0551-62831846"}));
+  EXPECT_EQ(r["contacts"][1]["phones"], json({"0558-5125016", "17756791555"}));
+}
+
+TEST(Contacts, InlineInAParagraphWithHonorific) {
+  json r = parseNotice("启动活动将于5月11日举行。联系人：白老师，手机号：13653575111。");
+  ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["name"], "白老师");
+  EXPECT_TRUE(r["contacts"][0]["org"].is_null());
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"13653575111"}));
+}
+
+TEST(Contacts, PostcodeIsNotAPhoneAndBodyEmailsBelongToNoOne) {
+  json r = parseNotice("材料报送至邮箱：report@example.com。\n\n中国成人教育协会联系人：关昀\n\n联系电话：010-58582114；邮编：100120");
+  ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"010-58582114"}));
+  EXPECT_EQ(r["contacts"][0]["emails"], json::array());
+}
+
+}  // namespace
+}  // namespace notice

@@ -1,0 +1,65 @@
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::parseNotice;
+
+const char* kPeriod = "一、时间\n\n2026年5月11日—17日\n\n二、要求\n\n";
+
+TEST(Deadlines, AbsoluteWithTheNoticeYear) {
+  json r = parseNotice(std::string(kPeriod) + "各市5月20日前报送活动周工作总结，其中应包含统计数据。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-20");
+  EXPECT_EQ(r["deadlines"][0]["action"], "报送活动周工作总结");
+  EXPECT_TRUE(r["deadlines"][0]["relative"].is_null());
+}
+
+TEST(Deadlines, RelativeToTheEventsEnd) {
+  json r = parseNotice(std::string(kPeriod) + "活动周结束后一周内，填报《情况统计表》（请从网站下载）。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-24");
+  EXPECT_EQ(r["deadlines"][0]["relative"], "活动周结束后一周内");
+  EXPECT_EQ(r["deadlines"][0]["action"], "填报《情况统计表》");
+}
+
+TEST(Deadlines, AnAbsoluteLimitInTheSameSentenceWins) {
+  json r = parseNotice(std::string(kPeriod) +
+                       "各市需在活动周结束后一周内将总结发送至邮箱：a@b.cn，最晚发送时间不迟于2026年12月1日。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-12-01");
+  EXPECT_EQ(r["deadlines"][0]["relative"], "活动周结束后一周内");
+}
+
+TEST(Deadlines, TwoDutiesInOneSentence) {
+  json r = parseNotice(std::string(kPeriod) + "活动周结束后一周内填报统计表（附件2），5月30日前报送活动周工作总结。");
+  ASSERT_EQ(r["deadlines"].size(), 2u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-24");
+  EXPECT_EQ(r["deadlines"][0]["action"], "填报统计表");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-05-30");
+}
+
+TEST(Deadlines, MonthEndAndTenDayParts) {
+  json r = parseNotice("各市10月底前报送方案。各校12月上旬提交总结。");
+  ASSERT_EQ(r["deadlines"].size(), 2u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-10-31");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-12-10");
+}
+
+TEST(Deadlines, UnresolvedRelativeDateIsNullWithAWarning) {
+  json r = parseNotice("各市在活动周结束后一周内报送总结。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_TRUE(r["deadlines"][0]["date"].is_null());
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned = warned || w["code"] == "unresolved_date";
+  EXPECT_TRUE(warned) << r["warnings"].dump();
+}
+
+TEST(Deadlines, ADateThatIsNotDueIsNoDeadline) {
+  json r = parseNotice("启动活动将于5月11日在临汾市举行。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+}
+
+}  // namespace
+}  // namespace notice

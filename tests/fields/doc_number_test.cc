@@ -1,0 +1,38 @@
+#include "fields/parties.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using testing::grammar;
+
+struct DocNumberCase { const char* written; const char* text; const char* prefix; int year; int serial; };
+
+TEST(ParseDocNumber, PrefixesAndEveryBracket) {
+  const DocNumberCase cases[] = {
+      {"晋教职成函〔2026〕53号", "晋教职成函〔2026〕53号", "晋教职成函", 2026, 53},
+      {"京教职成〔2023〕5号", "京教职成〔2023〕5号", "京教职成", 2023, 5},
+      {"苏教办职〔2022〕12号", "苏教办职〔2022〕12号", "苏教办职", 2022, 12},
+      {"教职成厅函〔2021〕20号", "教职成厅函〔2021〕20号", "教职成厅函", 2021, 20},
+      {"皖教秘职成[2026]23号", "皖教秘职成〔2026〕23号", "皖教秘职成", 2026, 23},
+      {"国办发（2020）45号", "国办发〔2020〕45号", "国办发", 2020, 45},
+      {"教职成【2026】1号", "教职成〔2026〕1号", "教职成", 2026, 1},
+      {"晋教职成函 〔 2021 〕 065 号", "晋教职成函〔2021〕65号", "晋教职成函", 2021, 65},
+  };
+  for (const auto& c : cases) {
+    auto dn = parseDocNumber(c.written, grammar());
+    ASSERT_TRUE(dn.has_value()) << c.written;
+    EXPECT_EQ((*dn)["text"], c.text) << c.written;
+    EXPECT_EQ((*dn)["prefix"], c.prefix) << c.written;
+    EXPECT_EQ((*dn)["year"], c.year) << c.written;
+    EXPECT_EQ((*dn)["serial"], c.serial) << c.written;
+  }
+}
+
+TEST(ParseDocNumber, NotANumber) {
+  EXPECT_FALSE(parseDocNumber("2026年5月9日", grammar()).has_value());
+  EXPECT_FALSE(parseDocNumber("第三十号", grammar()).has_value());
+}
+
+}  // namespace
+}  // namespace notice

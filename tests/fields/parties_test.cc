@@ -1,0 +1,64 @@
+#include "fields/parties.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::grammar;
+using testing::parseNotice;
+
+TEST(IssuerCount, ChineseNumeralsInTitles) {
+  EXPECT_EQ(issuerCountOf("山西省教育厅等十一部门关于举办…的通知", grammar()).value(), 11);
+  EXPECT_EQ(issuerCountOf("教育部等九部门关于办好…的通知", grammar()).value(), 9);
+  EXPECT_EQ(issuerCountOf("某某厅等二十三部门关于…的通知", grammar()).value(), 23);
+  EXPECT_FALSE(issuerCountOf("山西省教育厅关于举办…的通知", grammar()).has_value());
+}
+
+TEST(Province, FromTheIssuerOrThePrefix) {
+  EXPECT_EQ(provinceOf("山西省教育厅", grammar()).value(), "山西省");
+  EXPECT_EQ(provinceOf("中共安徽省委网信办", grammar()).value(), "安徽省");
+  EXPECT_EQ(provinceOf("共青团山西省委", grammar()).value(), "山西省");
+  EXPECT_EQ(provinceOf("教育部办公厅", grammar()).value(), "全国");
+  EXPECT_EQ(provinceOf("广西壮族自治区教育厅", grammar()).value(), "广西壮族自治区");
+  EXPECT_EQ(provinceOfPrefix("皖教秘职成", grammar()).value(), "安徽省");
+  EXPECT_FALSE(provinceOf("某某学校", grammar()).has_value());
+}
+
+TEST(SplitList, AtTopLevelSeparatorsOnly) {
+  std::string text = "各市、省直管县(市)教育局,党委网信办，民政局（老龄办）；高等院校";
+  std::vector<std::string> items;
+  for (auto [b, e] : splitList(text)) items.push_back(text.substr(b, e - b));
+  EXPECT_EQ(items, (std::vector<std::string>{"各市", "省直管县(市)教育局", "党委网信办", "民政局（老龄办）", "高等院校"}));
+}
+
+TEST(Issuers, MastheadWhenTheSignatureIsIncomplete) {
+  std::string text =
+      "甲省教育厅\n甲省民政厅\n甲省总工会\n\n甲教职成〔2026〕2号\n\n甲省教育厅等三部门关于举办活动周的通知\n\n各市教育局：\n\n正文。\n\n"
+      "甲省教育厅\n\n2026年5月9日\n";
+  auto r = testing::engine().parseBytes(text, "t.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuers"], json({"甲省教育厅", "甲省民政厅", "甲省总工会"}));
+  EXPECT_EQ(r.value()["issuer_count"], 3);
+}
+
+TEST(Issuers, TitleBodyAndAWarningWhenNeitherNamesAll) {
+  json r = parseNotice("正文。", "山西省教育厅等十二部门关于办好活动周的通知");
+  EXPECT_EQ(r["issuers"], json({"山西省教育厅"}));
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned = warned || w["code"] == "issuer_count_mismatch";
+  EXPECT_TRUE(warned);
+}
+
+TEST(Issuers, SignatureRowsSplitAtSpacesAndWrappedNamesJoined) {
+  std::string text =
+      "山西省教育厅\n\n晋教职成函〔2026〕9号\n\n山西省教育厅等四部门关于举办活动周的通知\n\n各市教育局：\n\n正文。\n\n"
+      "山西省教育厅 中共山西省委网信办\n\n山西省网信办\n办公室\n\n共青团山西省委\n\n二〇二六年五月九日\n";
+  auto r = testing::engine().parseBytes(text, "t.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuers"], json({"山西省教育厅", "中共山西省委网信办", "山西省网信办办公室", "共青团山西省委"}));
+  EXPECT_EQ(r.value()["issue_date"], "2026-05-09");
+}
+
+}  // namespace
+}  // namespace notice
