@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the project needs from Debian 12's packages: as root directly, otherwise with
+# sudo. Installs only what is missing; safe to run again.
+#   scripts/install-deps.sh          build and run
+#   scripts/install-deps.sh --test   also what the tests need
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
+          nlohmann-json3-dev libssl-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
