@@ -77,7 +77,8 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   for (size_t i = 0; i < std::min<size_t>(n, 30); ++i) {
     if (isDocNumberLine(doc.lines[lines[i]], g)) { dn = i; break; }
   }
-  size_t titleStart = 0;
+  // Without a 发文字号, the title is the first line ending in a 文种; without either, none.
+  std::optional<size_t> titleStart;
   if (dn < n) {
     p.doc_number = lines[dn];
     titleStart = dn + 1;
@@ -89,12 +90,13 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       }
     }
   }
-  for (size_t i = 0; i < std::min(dn, titleStart); ++i) {
+  for (size_t i = 0; i < std::min(dn, titleStart.value_or(0)); ++i) {
     if (!orgNamesOnLine(doc.lines[lines[i]], g).empty()) p.masthead.push_back(lines[i]);
   }
   // 标题: up to 4 lines, ending at the 文种 or before the 主送 line.
-  k = titleStart;
-  while (k < n && p.title.size() < 4 && !isRecipientLine(text(k)) && !headingOf(doc.lines[lines[k]], lines[k], g)) {
+  k = titleStart.value_or(0);
+  while (titleStart && k < n && p.title.size() < 4 && !isRecipientLine(text(k)) &&
+         !headingOf(doc.lines[lines[k]], lines[k], g)) {
     p.title.push_back(lines[k]);
     if (endsWithDocType(text(k), g)) { ++k; break; }
     ++k;

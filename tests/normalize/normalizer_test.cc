@@ -1,0 +1,114 @@
+#include "extract/text_source.h"
+#include "normalize/normalizer.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using testing::grammar;
+
+struct RunCase { const char* raw; const char* clean; };
+
+TEST(NormalizeRun, ConverterNoise) {
+  const RunCase cases[] = {
+      // Spaces a converter puts into wrapped CJK lines, and between CJK and digits.
+      {"山西省2026年职业教育活动周和 全民终身学习活动周", "山西省2026年职业教育活动周和全民终身学习活动周"},
+      {"2026 年", "2026年"},
+      {"山西省 2021 年职业教育活动周", "山西省2021年职业教育活动周"},
+      // A justified line spread out one character per word.
+      {"闫 龙 春", "闫龙春"},
+      // The space between the two phrases of a slogan stays.
+      {"庆建党百年华诞 谱终身学习新篇", "庆建党百年华诞 谱终身学习新篇"},
+      {"“人人持证 技能社会”氛围营造", "“人人持证 技能社会”氛围营造"},
+      // Full-width digits and Latin letters fold; Chinese punctuation stays.
+      {"〔２０１３〕６号", "〔2013〕6号"},
+      {"３１２４７９２３３＠ｑｑ．ｃｏｍ", "312479233@qq.com"},
+      {"主题：技能，让生活更美好。", "主题：技能，让生活更美好。"},
+      // Latin words keep their spaces.
+      {"VR (虚拟现实) and AR", "VR (虚拟现实) and AR"},
+      {"H5 小程序、VR（虚拟现实）", "H5小程序、VR（虚拟现实）"},
+      // Watermarks of trial converters, standing alone.
+      {"填报单位: Trail Version", "填报单位:"},
+      {"Demo", ""},
+      {"Testing 不是水印", "Testing不是水印"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(normalizeRun(c.raw, grammar()), c.clean) << c.raw;
+}
+
+TEST(NormalizeRun, RemovedSpacesAreSoftBreaks) {
+  std::vector<size_t> breaks;
+  std::string clean = normalizeRun("山西省教育厅 中共山西省委网信办 山西省工业和信息化厅", grammar(), &breaks);
+  ASSERT_EQ(breaks.size(), 2u);
+  EXPECT_EQ(clean.substr(0, breaks[0]), "山西省教育厅");
+}
+
+CleanDoc clean(const std::string& text) {
+  auto pages = readTextExport(text);
+  EXPECT_TRUE(pages.ok());
+  return normalize(pages.value(), grammar());
+}
+
+std::vector<std::string> lines(const CleanDoc& doc) {
+  std::vector<std::string> out;
+  for (const auto& l : doc.lines) out.push_back(l.text);
+  return out;
+}
+
+TEST(Normalize, JoinsASentenceSplitByAPageBreak) {
+  auto doc = clean(
+      "（三）大力实施职业技能提升培训。充分用好公共实训基地、虚拟仿真示范\n\n实训基地、高技能人才培训基地等载体。\n");
+  EXPECT_EQ(lines(doc), (std::vector<std::string>{
+                            "（三）大力实施职业技能提升培训。充分用好公共实训基地、虚拟仿真示范实训基地、高技能人才培训基地等载体。"}));
+}
+
+TEST(Normalize, JoinsAcrossAWatermarkLine) {
+  auto doc = clean("全民终身学习活动周专题网站集中宣传展示广大群众坚持参加教育培训和学习的感\n\nTest\n\n人事迹。\n");
+  EXPECT_EQ(lines(doc), (std::vector<std::string>{"全民终身学习活动周专题网站集中宣传展示广大群众坚持参加教育培训和学习的感人事迹。"}));
+}
+
+TEST(Normalize, KeepsHeadingsTitlesAndSignaturesApart) {
+  auto doc = clean(
+      "山西省教育厅等十一部门关于举办山西省2026年职业教育活动周的通知\n\n各市教育局：\n\n一、主题\n\n职业教育活动周\n\n"
+      "附件:2026年全民终身学习活动开展情况汇总表\n\n山西省教育厅 中共山西省委网信办 山西省工业和信息化厅\n\n"
+      "山西省民政厅 山西省人力资源和社会保障厅 山西省农业农村厅\n");
+  EXPECT_EQ(doc.lines.size(), 7u) << ::testing::PrintToString(lines(doc));
+}
+
+TEST(Normalize, JoinsAWrappedLineWithinAParagraph) {
+  auto doc = clean("附件：1.2026年安徽省职业教育活动周暨全民终身学习  \n活动周启动仪式工作方案\n\n安徽省教育厅  \n中共安徽省委网信办\n");
+  EXPECT_EQ(lines(doc), (std::vector<std::string>{"附件：1.2026年安徽省职业教育活动周暨全民终身学习活动周启动仪式工作方案",
+                                                  "安徽省教育厅", "中共安徽省委网信办"}));
+}
+
+TEST(TextSource, MarkdownMarksAndTablesAreRemoved) {
+  auto pages = readTextExport(
+      "# 山西省教育厅\n\n#### **4. 线上线下互动**\n\n- 1.职业教育活动周\n\n---\n\n| 活动主题 | 终身学习 |\n|---|---|\n| 活动内容 |  |\n\n"
+      "邮箱：[a@b.cn](mailto:a@b.cn)\n");
+  ASSERT_TRUE(pages.ok());
+  const auto& l = pages.value().pages[0].lines;
+  ASSERT_EQ(l.size(), 6u);
+  EXPECT_EQ(l[0].pieces[0].text, "山西省教育厅");
+  EXPECT_EQ(l[0].markup_heading, 1);
+  EXPECT_EQ(l[1].pieces[0].text, "4. 线上线下互动");
+  EXPECT_EQ(l[2].pieces[0].text, "1.职业教育活动周");
+  EXPECT_TRUE(l[3].table_row);
+  ASSERT_EQ(l[4].pieces.size(), 2u);
+  EXPECT_EQ(l[4].pieces[1].text, "");  // an empty cell keeps its column
+  EXPECT_EQ(l[5].pieces[0].text, "邮箱：a@b.cn");
+}
+
+TEST(TextSource, BadInput) {
+  auto empty = readTextExport("  \n\n \t\n");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kEmptyInput);
+  std::string garbage("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", 18);
+  auto binary = readTextExport(garbage);
+  ASSERT_FALSE(binary.ok());
+  EXPECT_EQ(binary.error().code, ErrorCode::kNotText);
+  auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1");  // 山西省 in GBK, not UTF-8
+  ASSERT_FALSE(gbk.ok());
+  EXPECT_EQ(gbk.error().code, ErrorCode::kNotText);
+}
+
+}  // namespace
+}  // namespace notice

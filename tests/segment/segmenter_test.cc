@@ -1,0 +1,102 @@
+#include "extract/text_source.h"
+#include "core/utf8.h"
+#include "segment/segmenter.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::grammar;
+using testing::parseNotice;
+
+TEST(Headings, EveryStyleAndLevel) {
+  json r = parseNotice(
+      "一、总体要求\n\n（一）指导思想。以新时代思想为指导。\n\n1. 积极参与\n\n（1）组织学生\n\n2、创新开展\n\n(二) 基本原则\n\n"
+      "二、主要任务\n\n三、组织保障");
+  const json& s = r["sections"];
+  ASSERT_EQ(s.size(), 3u) << s.dump();
+  EXPECT_EQ(s[0]["number"], "一");
+  EXPECT_EQ(s[0]["title"], "总体要求");
+  EXPECT_EQ(s[0]["level"], 1);
+  ASSERT_EQ(s[0]["children"].size(), 2u);
+  EXPECT_EQ(s[0]["children"][0]["title"], "指导思想");  // up to the first 。
+  EXPECT_EQ(s[0]["children"][0]["level"], 2);
+  ASSERT_EQ(s[0]["children"][0]["children"].size(), 2u);
+  EXPECT_EQ(s[0]["children"][0]["children"][0]["level"], 3);
+  EXPECT_EQ(s[0]["children"][0]["children"][0]["children"][0]["number"], "1");
+  EXPECT_EQ(s[0]["children"][0]["children"][0]["children"][0]["level"], 4);
+  EXPECT_EQ(s[0]["children"][0]["children"][1]["number"], "2");
+  EXPECT_EQ(s[0]["children"][1]["number"], "二");
+  EXPECT_EQ(s[2]["title"], "组织保障");
+}
+
+TEST(Headings, RepeatedNumeralIsKeptAndWarned) {
+  json r = parseNotice("一、主题和时间\n\n一、活动内容\n\n三、活动组织");
+  ASSERT_EQ(r["sections"].size(), 3u);
+  EXPECT_EQ(r["sections"][1]["number"], "一");
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned = warned || w["code"] == "section_numbering";
+  EXPECT_TRUE(warned);
+}
+
+TEST(Embedded, AForwardedNoticeKeepsItsOwnValues) {
+  std::string text =
+      "山西省教育厅\n\n晋教职成函〔2021〕65号\n\n山西省教育厅关于转发活动周通知的通知\n\n各市教育局：\n\n"
+      "请各市于2021年10月15日前报送方案。\n\n联系人：霍秀东，电话：0351-3193088\n\n（此件主动公开）\n\n抄送：驻厅纪检组\n\n"
+      "教育部办公厅\n\n教职成厅函〔2021〕20号\n\n教育部办公厅关于举办2021年全民终身学习活动周的通知\n\n各省教育厅：\n\n"
+      "各地于2021年9月10日前报送材料。\n\n联系人：范华，电话：010-66096253\n\n教育部办公厅\n\n2021年9月8日\n\n"
+      "教育部办公厅\n\n2021年9月9日印发\n\n附件2\n\n统计表\n";
+  auto parsed = testing::engine().parseBytes(text, "t.txt", {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  ASSERT_EQ(r["embedded"].size(), 1u);
+  const json& e = r["embedded"][0];
+  EXPECT_EQ(e["doc_number"]["text"], "教职成厅函〔2021〕20号");
+  EXPECT_EQ(e["province"], "全国");
+  EXPECT_EQ(e["issue_date"], "2021-09-08");
+  EXPECT_EQ(e["printed"]["date"], "2021-09-09");
+  ASSERT_EQ(e["deadlines"].size(), 1u);
+  EXPECT_EQ(e["deadlines"][0]["date"], "2021-09-10");
+  ASSERT_EQ(e["contacts"].size(), 1u);
+  EXPECT_EQ(e["contacts"][0]["name"], "范华");
+  // Nothing of it leaks into the outer record.
+  EXPECT_TRUE(r["issue_date"].is_null());
+  EXPECT_TRUE(r["printed"].is_null());
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2021-10-15");
+  ASSERT_EQ(r["contacts"].size(), 1u);
+  EXPECT_EQ(r["contacts"][0]["name"], "霍秀东");
+  EXPECT_EQ(r["cc"], json({"驻厅纪检组"}));
+  EXPECT_EQ(r["text"].get<std::string>().find("教职成厅函"), std::string::npos);
+}
+
+TEST(NotANotice, ARecordWithWarningsAndNulls) {
+  auto parsed = testing::engine().parseBytes("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", "t.txt", {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_TRUE(r["doc_number"].is_null());
+  EXPECT_TRUE(r["title"].is_null());
+  EXPECT_TRUE(r["issuers"].empty());
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned = warned || w["code"] == "not_a_notice";
+  EXPECT_TRUE(warned) << r["warnings"].dump();
+}
+
+TEST(Provenance, CharsPointAtTheValueInText) {
+  json r = parseNotice("一、时间\n\n2026年5月11日—17日");
+  std::u32string text = utf8::decode(r["text"].get<std::string>());
+  for (const char* pointer : {"/doc_number", "/title", "/issue_date", "/event_periods/0"}) {
+    ASSERT_TRUE(r["provenance"].contains(pointer)) << pointer;
+    auto chars = r["provenance"][pointer]["chars"];
+    std::string span = utf8::encode(text.substr(chars[0].get<size_t>(), chars[1].get<size_t>() - chars[0].get<size_t>()));
+    if (std::string(pointer) == "/doc_number") EXPECT_EQ(span, "晋教职成函〔2026〕1号");
+    if (std::string(pointer) == "/title") EXPECT_EQ(span, "山西省教育厅关于举办2026年职业教育活动周的通知");
+    if (std::string(pointer) == "/issue_date") EXPECT_EQ(span, "2026年5月9日");
+    if (std::string(pointer) == "/event_periods/0") EXPECT_EQ(span, "2026年5月11日—17日");
+    EXPECT_TRUE(r["provenance"][pointer]["bbox"].is_null());
+  }
+}
+
+}  // namespace
+}  // namespace notice
