@@ -1,0 +1,106 @@
+// The notice command as a user runs it: exit codes, batches that go on past bad files,
+// output formats, and records that are never left half-written.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::sourcePath;
+
+struct CommandResult {
+  int code;
+  std::string out;
+};
+
+CommandResult run(const std::string& args) {
+  std::string command = std::string(NOTICE_BIN) + " " + args + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+fs::path tempDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("notice_cli_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(Cli, HelpAndUsage) {
+  EXPECT_EQ(run("--help").code, 0);
+  EXPECT_NE(run("--help").out.find("parse"), std::string::npos);
+  EXPECT_EQ(run("parse --help").code, 0);
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("frobnicate").code, 2);
+  EXPECT_EQ(run("parse --format xml x").code, 2);
+}
+
+TEST(Cli, OneInputGivesOneJsonObject) {
+  CommandResult r = run("parse " + sourcePath("corpus/text/2026-shanxi-jjzc53.txt"));
+  ASSERT_EQ(r.code, 0);
+  auto record = nlohmann::json::parse(r.out);
+  EXPECT_EQ(record["doc_number"]["text"], "晋教职成函〔2026〕53号");
+}
+
+TEST(Cli, JsonlGivesOneRecordPerLine) {
+  CommandResult r = run("parse --format jsonl " + sourcePath("corpus/text/2021-shanxi-jjzc30.txt") + " " +
+              sourcePath("corpus/text/2024-shanxi-jjzc30.txt"));
+  ASSERT_EQ(r.code, 0);
+  std::vector<std::string> lines;
+  size_t pos = 0, nl;
+  while ((nl = r.out.find('\n', pos)) != std::string::npos) { lines.push_back(r.out.substr(pos, nl - pos)); pos = nl + 1; }
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["year"], 2024);
+}
+
+TEST(Cli, StandardInput) {
+  CommandResult r = run("parse - < " + sourcePath("corpus/text/2026-anhui-wjmzc23.txt"));
+  ASSERT_EQ(r.code, 0);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["province"], "安徽省");
+}
+
+TEST(Cli, ABatchGoesOnPastBadFilesAndFails) {
+  fs::path dir = tempDir("batch");
+  { std::ofstream(dir / "empty.txt"); }
+  { std::ofstream(dir / "garbage.bin", std::ios::binary) << std::string("\x00\x01\x02\xff\xfe", 5); }
+  fs::path out = dir / "records";
+  CommandResult r = run("parse -o " + out.string() + " " + (dir / "empty.txt").string() + " " + (dir / "missing.txt").string() +
+              " " + (dir / "garbage.bin").string() + " " + sourcePath("corpus/text/2026-shanxi-jjzc53.txt"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(fs::exists(out / "2026-shanxi-jjzc53.json"));
+  EXPECT_FALSE(fs::exists(out / "empty.json"));
+  EXPECT_NE(r.out.find("1 parsed, 3 failed"), std::string::npos) << r.out;
+}
+
+TEST(Cli, AFailedRunLeavesAStoredRecordWhole) {
+  fs::path dir = tempDir("atomic");
+  fs::path out = dir / "records";
+  ASSERT_EQ(run("parse -o " + out.string() + " " + sourcePath("corpus/text/2026-shanxi-jjzc53.txt")).code, 0);
+  std::string before = testing::readFile((out / "2026-shanxi-jjzc53.json").string());
+  // The same name, now unreadable: the stored record stays as it was, no temporary files remain.
+  
+  { std::ofstream(dir / "2026-shanxi-jjzc53.txt", std::ios::binary | std::ios::trunc) << std::string("\x00\xff", 2); }
+  EXPECT_NE(run("parse -o " + out.string() + " " + (dir / "2026-shanxi-jjzc53.txt").string()).code, 0);
+  EXPECT_EQ(testing::readFile((out / "2026-shanxi-jjzc53.json").string()), before);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(out)) { (void)e; ++files; }
+  EXPECT_EQ(files, 1u);
+}
+
+TEST(Cli, AScanIsRefusedWithItsOwnExitCode) {
+  CommandResult r = run("parse " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
+  EXPECT_EQ(r.code, 3);
+}
+
+}  // namespace
+}  // namespace notice
