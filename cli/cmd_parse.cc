@@ -25,6 +25,7 @@ const char* kHelp =
     "                       summary per notice (the folder is created if missing)\n"
     "  --password PW        password for encrypted PDFs\n"
     "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --timings            print the time spent in each stage per input on stderr\n"
     "  -h, --help           this text\n"
     "\n"
     "A batch goes on past an unreadable input, reports it on stderr and exits non-zero.\n";
@@ -50,6 +51,7 @@ std::string summaryLine(const nlohmann::json& r) {
 
 int runParse(const std::vector<std::string>& args) {
   std::string format = "json", outDir, password, grammars;
+  bool timings = false;
   std::vector<std::string> inputs;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -64,6 +66,7 @@ int runParse(const std::vector<std::string>& args) {
     if (a == "--format") { auto v = value("--format"); if (!v) return kUsage; format = *v; }
     else if (a == "-o" || a == "--out") { auto v = value("-o"); if (!v) return kUsage; outDir = *v; }
     else if (a == "--password") { auto v = value("--password"); if (!v) return kUsage; password = *v; }
+    else if (a == "--timings") timings = true;
     else if (a == "--grammars") { auto v = value("--grammars"); if (!v) return kUsage; grammars = *v; }
     else if (a.size() > 1 && a[0] == '-') {
       std::fprintf(stderr, "notice parse: unknown option '%s'\n\n%s", a.c_str(), kHelp);
@@ -95,9 +98,14 @@ int runParse(const std::vector<std::string>& args) {
   int failures = 0;
   for (const auto& input : inputs) {
     auto bytes = readInput(input);
+    StageTimings stages;
     Result<nlohmann::json> record = bytes.ok()
-        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, {password})
+        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, {password}, &stages)
         : Result<nlohmann::json>(bytes.error());
+    if (timings && record.ok()) {
+      std::fprintf(stderr, "%s: extract %.2f ms, normalize %.2f ms, segment %.2f ms, fields %.2f ms\n", input.c_str(),
+                   stages.extract_ms, stages.normalize_ms, stages.segment_ms, stages.fields_ms);
+    }
     if (!record.ok()) {
       std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), record.error().message.c_str());
       int code = exitCodeFor(record.error().code);

@@ -1,5 +1,6 @@
 #include "notice.h"
 
+#include <chrono>
 #include <fstream>
 #include <iterator>
 
@@ -24,10 +25,14 @@ Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& opt
 }
 
 Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::string& display_name,
-                                          const ParseOptions& options) const {
+                                          const ParseOptions& options, StageTimings* timings) const {
+  auto start = std::chrono::steady_clock::now();
   auto pages = extract(bytes, options);
   if (!pages.ok()) return pages.error();
-  return buildRecord(pages.value(), *grammar_, SourceInfo{display_name, sha256Hex(bytes)});
+  double extractMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  auto record = buildRecord(pages.value(), *grammar_, SourceInfo{display_name, sha256Hex(bytes)}, timings);
+  if (timings) timings->extract_ms = extractMs;
+  return record;
 }
 
 Result<nlohmann::json> Engine::parseFile(const std::string& path, const ParseOptions& options) const {

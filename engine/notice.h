@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "extract/page_text.h"
 #include "grammar/grammar.h"
+#include "model/record_builder.h"
 
 namespace notice {
 
@@ -28,8 +29,9 @@ class Engine {
 
   // Reads a PDF or a text/markdown export (told apart by content, not by name) and returns
   // its record. `display_name` goes into source.file.
+  // `timings`, when given, receives the time spent in each stage.
   Result<nlohmann::json> parseBytes(std::string_view bytes, const std::string& display_name,
-                                    const ParseOptions& options) const;
+                                    const ParseOptions& options, StageTimings* timings = nullptr) const;
   Result<nlohmann::json> parseFile(const std::string& path, const ParseOptions& options) const;
 
   // The first stage alone, for tools that want the text with geometry.

@@ -1,6 +1,7 @@
 #include "model/record_builder.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/utf8.h"
 #include "fields/contacts.h"
@@ -216,10 +217,24 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
 
 }  // namespace
 
-nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const SourceInfo& source) {
+nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const SourceInfo& source,
+                           StageTimings* timings) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
+  auto t0 = Clock::now();
   CleanDoc doc = normalize(pages, grammar);
+  auto t1 = Clock::now();
   Segmentation seg = segment(doc, grammar);
-  return buildNotice(doc, seg.main, grammar, source, seg.embedded);
+  auto t2 = Clock::now();
+  json record = buildNotice(doc, seg.main, grammar, source, seg.embedded);
+  if (timings) {
+    timings->normalize_ms = ms(t0, t1);
+    timings->segment_ms = ms(t1, t2);
+    timings->fields_ms = ms(t2, Clock::now());
+  }
+  return record;
 }
 
 }  // namespace notice

@@ -15,6 +15,12 @@ struct SourceInfo {
   std::string sha256;
 };
 
-nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const SourceInfo& source);
+// Wall-clock time spent in each stage of one parse, in milliseconds (for bench/).
+struct StageTimings {
+  double extract_ms = 0, normalize_ms = 0, segment_ms = 0, fields_ms = 0;
+};
+
+nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const SourceInfo& source,
+                           StageTimings* timings = nullptr);
 
 }  // namespace notice

@@ -223,6 +223,15 @@ void appendLine(CleanLine& prev, const CleanLine& next) {
   prev.char_boxes.insert(prev.char_boxes.end(), next.char_boxes.begin(), next.char_boxes.end());
 }
 
+bool endsWithDocType(const std::string& text, const Grammar& g) {
+  for (const auto& docType : g.list("doc_types")) {
+    if (text.size() >= docType.size() && text.compare(text.size() - docType.size(), docType.size(), docType) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A line of items set apart by spaces, with no punctuation: a signature row
 // "山西省教育厅 中共山西省委网信办", a row of names. It is not prose and joins nothing.
 bool isSpacedList(const CleanLine& line) {
@@ -256,6 +265,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   char32_t first = utf8::first(next.text);
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
+  if (endsWithDocType(prev.text, g)) return false;  // a title ends with its 文种
   if (!next.blank_before && prev.page == next.page) {
     return w >= 20 && !startsNewElement(next.text, g);
   }
@@ -265,13 +275,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   if (startsStructure(next.text, g)) return false;
   // A heading or another structural line (附件：…) stands alone unless a sentence ends inside it.
   if (startsStructure(prev.text, g) && prev.text.find("。") == std::string::npos) return false;
-  // A title ends with its 文种.
-  for (const auto& docType : g.list("doc_types")) {
-    if (prev.text.size() >= docType.size() &&
-        prev.text.compare(prev.text.size() - docType.size(), docType.size(), docType) == 0) {
-      return false;
-    }
-  }
+
   return isHan(first) || first == U'“' || first == U'《';
 }
 
