@@ -31,8 +31,13 @@ bool closesMain(const CleanLine& line, const Grammar& g) {
          matches(line.text, g, "structure.internal_distribution") || matches(line.text, g, "structure.printed");
 }
 
+// The 发文字号 stands alone on its line, or as one piece of it (签发人 to its right, 文件格式).
 bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
-  return matches(line.text, g, "doc_number.line");
+  if (line.table_row) return false;
+  for (size_t i = 0; i < line.pieces.size(); ++i) {
+    if (RE2::FullMatch(line.piece(i), g.re("doc_number.line"))) return true;
+  }
+  return false;
 }
 
 bool endsWithDocType(const std::string& text, const Grammar& g) {
@@ -202,6 +207,8 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
   std::vector<OrgName> out;
   if (line.table_row) return out;
   for (const auto& range : line.pieces) {
+    // The word 文件 set beside a joint masthead belongs to all of it, to none of the names.
+    if (line.text.compare(range.begin, range.end - range.begin, "文件") == 0) continue;
     // Split at soft breaks when every part is a name (a continuation joins the one before);
     // else the piece is one name or none.
     std::vector<size_t> cuts{range.begin};

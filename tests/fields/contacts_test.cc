@@ -59,5 +59,12 @@ TEST(Contacts, PostcodeIsNotAPhoneAndBodyEmailsBelongToNoOne) {
   EXPECT_EQ(r["contacts"][0]["emails"], json::array());
 }
 
+TEST(Contacts, PhoneInBracketsAfterTheName) {
+  json r = parseNotice("联系人：张三（0351-1234567），李四");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  EXPECT_TRUE(r["contacts"][0]["org"].is_null());
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"0351-1234567"}));
+}
+
 }  // namespace
 }  // namespace notice

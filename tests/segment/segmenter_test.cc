@@ -71,6 +71,18 @@ TEST(Embedded, AForwardedNoticeKeepsItsOwnValues) {
   EXPECT_EQ(r["text"].get<std::string>().find("教职成厅函"), std::string::npos);
 }
 
+TEST(Masthead, JointMastheadWithTheWord文件AndANumberBesideASignatory) {
+  std::string text =
+      "山西省教育厅\n山西省财政厅    文件\n\n晋教财〔2026〕7号          签发人：张三\n\n"
+      "山西省教育厅 山西省财政厅关于下达经费的通知\n\n各市教育局：\n\n正文。\n\n山西省教育厅    山西省财政厅\n\n2026年3月1日\n";
+  auto parsed = testing::engine().parseBytes(text, "t.txt", {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["issuer_mark"], json({"山西省教育厅", "山西省财政厅"}));
+  EXPECT_EQ(r["doc_number"]["text"], "晋教财〔2026〕7号");
+  EXPECT_EQ(r["issuers"], json({"山西省教育厅", "山西省财政厅"}));
+}
+
 TEST(NotANotice, ARecordWithWarningsAndNulls) {
   auto parsed = testing::engine().parseBytes("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", "t.txt", {});
   ASSERT_TRUE(parsed.ok());
