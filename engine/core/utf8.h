@@ -31,4 +31,8 @@ char32_t last(std::string_view s);
 
 std::string trim(std::string_view s);  // ASCII and ideographic spaces
 
+inline bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace notice::utf8

@@ -5,9 +5,6 @@
 namespace notice {
 namespace {
 
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string stripQualifiers(std::string name, const Grammar& g) {
   std::string before;
@@ -22,7 +19,7 @@ std::string stripQualifiers(std::string name, const Grammar& g) {
 std::string cleanTheme(std::string t) {
   t = utf8::trim(t);
   for (const char* stop : {"。", "."}) {
-    if (endsWith(t, stop)) t.resize(t.size() - std::string(stop).size());
+    if (utf8::endsWith(t, stop)) t.resize(t.size() - std::string(stop).size());
   }
   std::u32string u = utf8::decode(t);
   if (u.size() >= 2 && (u.front() == U'“' || u.front() == '"') && (u.back() == U'”' || u.back() == '"')) {
@@ -212,7 +209,7 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     if (!g.re("events.scheduled").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
     std::string s = stripQualifiers(m[1].as_string(), g);
     std::string named = eventNamedIn(s, events);
-    bool generic = named.empty() && (endsWith(s, "活动周") || endsWith(s, "活动"));
+    bool generic = named.empty() && (utf8::endsWith(s, "活动周") || utf8::endsWith(s, "活动"));
     if (named.empty() && !generic) continue;
     size_t after = static_cast<size_t>(m[0].data() - line.data()) + m[0].size();
     auto dates = findDates(line.substr(after), year, g);

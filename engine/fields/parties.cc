@@ -6,13 +6,10 @@
 namespace notice {
 namespace {
 
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string stripFinalStop(std::string s) {
   for (const char* stop : {"。", ".", "；", ";"}) {
-    if (endsWith(s, stop)) s.resize(s.size() - std::string(stop).size());
+    if (utf8::endsWith(s, stop)) s.resize(s.size() - std::string(stop).size());
   }
   return utf8::trim(s);
 }
@@ -99,7 +96,7 @@ std::optional<Found> readTitle(const NoticeView& v) {
 
 std::optional<std::string> docTypeOf(const std::string& title, const Grammar& g) {
   for (const auto& t : g.list("doc_types")) {
-    if (endsWith(title, t)) return t;
+    if (utf8::endsWith(title, t)) return t;
   }
   return std::nullopt;
 }

@@ -11,9 +11,6 @@ bool matches(const std::string& text, const Grammar& g, const char* name) {
   return RE2::PartialMatch(text, g.re(name));
 }
 
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 bool isContinuation(const std::string& text, const Grammar& g) {
   const auto& words = g.list("org_continuations");
@@ -21,7 +18,7 @@ bool isContinuation(const std::string& text, const Grammar& g) {
 }
 
 std::string stripMastheadSuffix(std::string name) {
-  if (endsWith(name, "文件") && utf8::codepointCount(name) > 4) name.resize(name.size() - 6);
+  if (utf8::endsWith(name, "文件") && utf8::codepointCount(name) > 4) name.resize(name.size() - 6);
   return name;
 }
 
@@ -41,7 +38,7 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
 }
 
 bool endsWithDocType(const std::string& text, const Grammar& g) {
-  for (const auto& t : g.list("doc_types")) if (endsWith(text, t)) return true;
+  for (const auto& t : g.list("doc_types")) if (utf8::endsWith(text, t)) return true;
   return false;
 }
 
@@ -198,7 +195,7 @@ bool isOrgName(const std::string& text, const Grammar& g) {
   }
   std::string name = stripMastheadSuffix(text);
   for (const auto& suffix : g.list("org_suffixes")) {
-    if (endsWith(name, suffix)) return true;
+    if (utf8::endsWith(name, suffix)) return true;
   }
   return false;
 }
