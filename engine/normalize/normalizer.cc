@@ -1,5 +1,7 @@
 #include "normalize/normalizer.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -201,6 +203,21 @@ CleanLine cleanLine(const Line& line, int page, const std::vector<std::u32string
   return out;
 }
 
+// The left and right edges of a page's text column: where most lines start and end (the 10th
+// percentile of left edges, the 90th of right edges, so centred and short lines do not count).
+std::pair<double, double> textColumn(const Page& page) {
+  std::vector<double> lefts, rights;
+  for (const auto& line : page.lines) {
+    if (!line.bbox) continue;
+    lefts.push_back(line.bbox->x0);
+    rights.push_back(line.bbox->x1);
+  }
+  if (lefts.empty()) return {0, 0};
+  std::sort(lefts.begin(), lefts.end());
+  std::sort(rights.begin(), rights.end());
+  return {lefts[lefts.size() / 10], rights[rights.size() * 9 / 10]};
+}
+
 bool startsStructure(const std::string& text, const Grammar& g) {
   return RE2::PartialMatch(text, g.re("structure.line_start"));
 }
@@ -251,6 +268,15 @@ bool isSpacedList(const CleanLine& line) {
   return false;
 }
 
+// With geometry: `prev` runs to the right edge of the text column and `next` starts at its left
+// edge without the indent of a new paragraph (2 characters in GB/T 9704).
+bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
+  double em = prev.font_size > 0 ? prev.font_size : 16;
+  bool full = prev.column_right > 0 && prev.bbox->x1 >= prev.column_right - 1.5 * em;
+  bool flush = next.column_left > 0 && next.bbox->x0 <= next.column_left + 0.8 * em;
+  return full && flush;
+}
+
 // Whether `next` continues the sentence that `prev` leaves open.
 //  - within a paragraph (no break before next): prev is a full-width line (≥ 20 cells; a
 //    masthead or signature line naming one body is shorter) that does not end a sentence;
@@ -267,6 +293,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   double w = utf8::width(prev.text);
   if (endsWithDocType(prev.text, g)) return false;  // a title ends with its 文种
   if (!next.blank_before && prev.page == next.page) {
+    if (prev.bbox && next.bbox) return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
     return w >= 20 && !startsNewElement(next.text, g);
   }
   bool openClause = last == U'，' || last == U'、';
@@ -300,8 +327,11 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
   for (const auto& page : pages.pages) {
+    auto [columnLeft, columnRight] = textColumn(page);
     for (const auto& line : page.lines) {
       CleanLine clean = cleanLine(line, page.number, watermarks, pages.has_geometry);
+      clean.column_left = columnLeft;
+      clean.column_right = columnRight;
       if (clean.pieces.empty()) {
         pendingBreak = true;  // a line of watermark only: the break it sat between remains
         continue;

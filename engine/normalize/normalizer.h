@@ -33,6 +33,7 @@ struct CleanLine {
   double font_size = 0;
   bool bold = false;
   Align align = Align::kUnknown;
+  double column_left = 0, column_right = 0;  // the page's text column (PDF), 0 when unknown
 
   std::string piece(size_t i) const { return text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin); }
 };
