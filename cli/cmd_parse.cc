@@ -7,6 +7,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "model/duplicates.h"
 #include "notice.h"
 
 namespace notice::cli {
@@ -28,7 +29,9 @@ const char* kHelp =
     "  --timings            print the time spent in each stage per input on stderr\n"
     "  -h, --help           this text\n"
     "\n"
-    "A batch goes on past an unreadable input, reports it on stderr and exits non-zero.\n";
+    "A batch goes on past an unreadable input, reports it on stderr and exits non-zero.\n"
+    "Duplicates are reported on stderr: the same file twice (not written again), or two files\n"
+    "with one 发文字号 (both written; say which to keep). With -o, records already in DIR count.\n";
 
 std::string summaryLine(const nlohmann::json& r) {
   auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : std::string("—"); };
@@ -96,6 +99,17 @@ int runParse(const std::vector<std::string>& args) {
   }
   int exitCode = kOk;
   int failures = 0;
+  DuplicateIndex seen;
+  if (!outDir.empty()) {
+    // Records stored by earlier runs take part in duplicate detection.
+    for (const auto& entry : std::filesystem::directory_iterator(outDir)) {
+      if (entry.path().extension() != ".json") continue;
+      auto stored = readInput(entry.path().string());
+      if (!stored.ok()) continue;
+      auto json = nlohmann::json::parse(stored.value(), nullptr, false);
+      if (!json.is_discarded()) seen.add(json, entry.path().string());
+    }
+  }
   for (const auto& input : inputs) {
     auto bytes = readInput(input);
     StageTimings stages;
@@ -113,9 +127,17 @@ int runParse(const std::vector<std::string>& args) {
       continue;
     }
     const auto& r = record.value();
+    std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
+    std::string path = (std::filesystem::path(outDir) / (stem + ".json")).string();
+    if (auto dup = seen.add(r, outDir.empty() ? input : path)) {
+      bool sameFile = dup->kind == Duplicate::Kind::kSameFile;
+      if (!(sameFile && dup->other == path)) {
+        std::fprintf(stderr, "notice: %s: %s %s\n", input.c_str(),
+                     sameFile ? "the same file as" : "the same 发文字号 as", dup->other.c_str());
+        if (sameFile) continue;
+      }
+    }
     if (!outDir.empty()) {
-      std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
-      std::string path = (std::filesystem::path(outDir) / (stem + ".json")).string();
       if (auto err = writeFileAtomic(path, r.dump(1, ' ') + "\n")) {
         std::fprintf(stderr, "notice: %s\n", err->c_str());
         exitCode = failures++ == 0 ? kFailed : exitCode;

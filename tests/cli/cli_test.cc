@@ -97,6 +97,26 @@ TEST(Cli, AFailedRunLeavesAStoredRecordWhole) {
   EXPECT_EQ(files, 1u);
 }
 
+TEST(Cli, DuplicatesAreCaught) {
+  fs::path dir = tempDir("duplicates");
+  fs::copy_file(sourcePath("corpus/text/2026-shanxi-jjzc53.txt"), dir / "a.txt");
+  fs::copy_file(sourcePath("corpus/text/2026-shanxi-jjzc53.txt"), dir / "b.txt");
+  { std::ofstream(dir / "c.txt", std::ios::app) << testing::readFile(sourcePath("corpus/text/2026-shanxi-jjzc53.txt")) << "\n"; }
+  fs::path out = dir / "records";
+  std::string command = std::string(NOTICE_BIN) + " parse -o " + out.string() + " " + (dir / "a.txt").string() + " " +
+                        (dir / "b.txt").string() + " " + (dir / "c.txt").string() + " 2>&1 >/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string err;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) err.append(buf, n);
+  pclose(pipe);
+  EXPECT_NE(err.find("b.txt: the same file as"), std::string::npos) << err;
+  EXPECT_NE(err.find("c.txt: the same 发文字号 as"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(out / "b.json"));  // the same bytes are not stored twice
+  EXPECT_TRUE(fs::exists(out / "c.json"));
+}
+
 TEST(Cli, AScanIsRefusedWithItsOwnExitCode) {
   CommandResult r = run("parse " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
   EXPECT_EQ(r.code, 3);
