@@ -1,9 +1,285 @@
+// Reading order and layout from poppler-cpp's text boxes.
+//
+// poppler gives one box per run of glyphs (a CJK line is usually one box; a box splits where
+// the font changes or where a word processor put a gap, e.g. between Han and digits). Boxes are
+// not always in reading order (a signature row may come after the row below it), so lines are
+// rebuilt here: boxes whose vertical centres agree form a line, sorted left to right; a gap of
+// more than an em splits a line into pieces (signature rows, table cells); smaller gaps are a
+// space. Page numbers and running heads/feet repeated across pages go to Page::furniture.
 #include "extract/pdf_source.h"
 
-namespace notice {
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
 
-Result<PageText> readPdf(std::string_view, const PdfReadOptions&) {
-  return Error{ErrorCode::kCorrupt, "PDF input is not supported yet"};
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+#include <re2/re2.h>
+
+#include "core/utf8.h"
+
+namespace notice {
+namespace {
+
+struct Glyphs {
+  std::string text;
+  Box box;
+  std::vector<Box> chars;
+  double size;
+  std::string font;
+  bool space_after;
+};
+
+Box toBox(const poppler::rectf& r) { return Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}; }
+
+std::string familyOf(const std::string& fontName) {
+  std::string name = fontName.substr(fontName.find('+') == std::string::npos ? 0 : fontName.find('+') + 1);
+  static const std::pair<const char*, const char*> kFamilies[] = {
+      {"FangSong", "Fangsong"}, {"Fangsong", "Fangsong"}, {"FS", "Fangsong"}, {"Kai", "Kai"},
+      {"Hei", "Hei"},           {"Sans", "Sans"},          {"Song", "Song"},   {"Serif", "Serif"}, {"Ming", "Serif"},
+  };
+  for (const auto& [needle, family] : kFamilies) {
+    if (name.find(needle) != std::string::npos) return family;
+  }
+  return "";
+}
+
+std::vector<Glyphs> glyphsOf(poppler::page& page) {
+  std::vector<Glyphs> out;
+  for (auto& box : page.text_list(poppler::page::text_list_include_font)) {
+    auto bytes = box.text().to_utf8();
+    std::string text(bytes.begin(), bytes.end());
+    if (utf8::trim(text).empty()) continue;
+    Glyphs g{text, toBox(box.bbox()), {}, box.get_font_size(), box.get_font_name(), box.has_space_after()};
+    size_t n = utf8::codepointCount(text);
+    for (size_t i = 0; i < n; ++i) g.chars.push_back(toBox(box.char_bbox(i)));
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+double centreY(const Box& b) { return (b.y0 + b.y1) / 2; }
+
+// Groups glyph runs into lines (top to bottom), each sorted left to right.
+std::vector<std::vector<Glyphs>> linesOf(std::vector<Glyphs> glyphs) {
+  std::sort(glyphs.begin(), glyphs.end(), [](const Glyphs& a, const Glyphs& b) { return centreY(a.box) < centreY(b.box); });
+  std::vector<std::vector<Glyphs>> lines;
+  for (auto& g : glyphs) {
+    double h = g.box.y1 - g.box.y0;
+    if (!lines.empty()) {
+      const Box& ref = lines.back().front().box;
+      if (std::fabs(centreY(ref) - centreY(g.box)) < 0.5 * std::max(h, ref.y1 - ref.y0)) {
+        lines.back().push_back(std::move(g));
+        continue;
+      }
+    }
+    lines.push_back({std::move(g)});
+  }
+  for (auto& line : lines) {
+    std::sort(line.begin(), line.end(), [](const Glyphs& a, const Glyphs& b) { return a.box.x0 < b.box.x0; });
+  }
+  return lines;
+}
+
+Box unite(const Box& a, const Box& b) {
+  return Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+Line buildLine(const std::vector<Glyphs>& runs) {
+  Line line;
+  std::map<double, size_t> sizeVotes;
+  for (const auto& r : runs) sizeVotes[r.size] += utf8::codepointCount(r.text);
+  double em = std::max_element(sizeVotes.begin(), sizeVotes.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+  if (em <= 0) em = 12;
+  line.font_size = em;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const Glyphs& r = runs[i];
+    double gap = i == 0 ? 0 : r.box.x0 - runs[i - 1].box.x1;
+    if (i == 0 || gap > 1.0 * em) {
+      line.pieces.push_back(LinePiece{"", r.box, {}});
+    } else {
+      LinePiece& p = line.pieces.back();
+      if (runs[i - 1].space_after || gap > 0.2 * em) {
+        p.text += ' ';
+        p.char_boxes.push_back(Box{runs[i - 1].box.x1, r.box.y0, r.box.x0, r.box.y1});
+      }
+      p.bbox = unite(*p.bbox, r.box);
+    }
+    LinePiece& p = line.pieces.back();
+    p.text += r.text;
+    p.char_boxes.insert(p.char_boxes.end(), r.chars.begin(), r.chars.end());
+    line.bbox = line.bbox ? unite(*line.bbox, r.box) : r.box;
+    if (r.font.find("Bold") != std::string::npos) line.bold = true;
+    if (line.font_family.empty()) line.font_family = familyOf(r.font);
+  }
+  // A justified line spread one character per gap ("闫  龙  春") is one run of text.
+  if (line.pieces.size() >= 3) {
+    size_t single = 0;
+    for (const auto& p : line.pieces) single += utf8::codepointCount(p.text) == 1;
+    if (single * 2 > line.pieces.size()) {
+      LinePiece merged{"", line.pieces.front().bbox, {}};
+      for (size_t i = 0; i < line.pieces.size(); ++i) {
+        if (i > 0) {
+          merged.text += ' ';
+          merged.char_boxes.push_back(*line.pieces[i].bbox);
+          merged.bbox = unite(*merged.bbox, *line.pieces[i].bbox);
+        }
+        merged.text += line.pieces[i].text;
+        merged.char_boxes.insert(merged.char_boxes.end(), line.pieces[i].char_boxes.begin(), line.pieces[i].char_boxes.end());
+      }
+      line.pieces = {std::move(merged)};
+    }
+  }
+  return line;
+}
+
+std::string lineText(const Line& line) {
+  std::string t;
+  for (const auto& p : line.pieces) t += p.text;
+  t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+  return t;
+}
+
+bool isPageNumber(const std::string& text) {
+  static const RE2 pattern(
+      "^(?:[—–\\-－―]+\\s*\\d{1,4}\\s*[—–\\-－―]+|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|"
+      "\\d{1,4}\\s*/\\s*\\d{1,4}|\\d{1,4})$");
+  return RE2::FullMatch(text, pattern);
+}
+
+// Lines in the top or bottom band of the page that are page numbers, or that repeat at the same
+// height on several pages (running heads and feet), are furniture.
+void setFurnitureApart(PageText& doc) {
+  std::map<std::pair<std::string, long>, int> seen;
+  auto key = [](const Line& l, const std::string& text) { return std::make_pair(text, std::lround(l.bbox->y0 / 4)); };
+  auto inBand = [](const Line& l, const Page& p) {
+    return l.bbox && (l.bbox->y1 < 0.1 * p.height || l.bbox->y0 > 0.88 * p.height);
+  };
+  for (const auto& page : doc.pages) {
+    for (const auto& l : page.lines) {
+      if (inBand(l, page)) ++seen[key(l, lineText(l))];
+    }
+  }
+  for (auto& page : doc.pages) {
+    std::vector<Line> kept;
+    for (auto& l : page.lines) {
+      std::string text = lineText(l);
+      bool furniture = inBand(l, page) && (isPageNumber(text) || (doc.pages.size() >= 3 && seen[key(l, text)] >= 3));
+      if (furniture) page.furniture.push_back(text);
+      else kept.push_back(std::move(l));
+    }
+    page.lines = std::move(kept);
+  }
+}
+
+// Alignment against the page's text column, and paragraph breaks from vertical gaps.
+void setLayoutEvidence(Page& page, bool firstPage) {
+  std::vector<double> lefts, rights;
+  for (const auto& l : page.lines) {
+    lefts.push_back(l.bbox->x0);
+    rights.push_back(l.bbox->x1);
+  }
+  if (lefts.empty()) return;
+  std::sort(lefts.begin(), lefts.end());
+  std::sort(rights.begin(), rights.end());
+  double left = lefts[lefts.size() / 10], right = rights[rights.size() * 9 / 10];
+  double middle = (left + right) / 2;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    Line& l = page.lines[i];
+    double em = l.font_size > 0 ? l.font_size : 12;
+    double centre = (l.bbox->x0 + l.bbox->x1) / 2;
+    bool reachesLeft = l.bbox->x0 <= left + 0.5 * em, reachesRight = l.bbox->x1 >= right - 1.0 * em;
+    if (reachesLeft && reachesRight) l.align = Align::kJustified;
+    else if (std::fabs(centre - middle) < 1.0 * em && !reachesLeft) l.align = Align::kCentre;
+    else if (reachesRight && !reachesLeft) l.align = Align::kRight;
+    else l.align = Align::kLeft;
+    if (i == 0) {
+      l.blank_before = !firstPage;  // a page break
+    } else {
+      const Line& prev = page.lines[i - 1];
+      double gap = l.bbox->y0 - prev.bbox->y1;
+      l.blank_before = gap > 0.9 * std::max(em, prev.font_size);
+    }
+  }
+}
+
+// Share of code points that cannot be ordinary text of a notice: private use, controls,
+// replacement characters, unassigned scripts. Glyph ids read as Unicode give many of them.
+double garbledShare(const std::string& text) {
+  size_t total = 0, bad = 0, i = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (c == ' ' || c == '\n') continue;
+    ++total;
+    bool ok = utf8::isHan(c) || utf8::isCjkPunct(c) || (c >= 0x20 && c < 0x7F) || (c >= 0x2000 && c <= 0x206F) ||
+              (c >= 0x2460 && c <= 0x24FF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+              c == 0xB7;
+    if (!ok) ++bad;
+  }
+  static const RE2 cid("\\(cid:\\d+\\)");
+  int cids = 0;
+  re2::StringPiece in(text);
+  while (RE2::FindAndConsume(&in, cid)) ++cids;
+  if (total == 0) return 0;
+  return static_cast<double>(bad + cids * 6) / static_cast<double>(total);
+}
+
+void quiet(const std::string&, void*) {}
+
+}  // namespace
+
+Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  std::vector<char> data(bytes.begin(), bytes.end());
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size()), options.password, options.password));
+  if (!doc) {
+    return Error{ErrorCode::kCorrupt, "not a readable PDF (damaged, truncated or not a PDF at all)"};
+  }
+  if (doc->is_locked()) {
+    return Error{ErrorCode::kEncrypted, options.password.empty()
+                                            ? "the PDF is encrypted: give its password with --password"
+                                            : "the PDF is encrypted and the password given is wrong"};
+  }
+  int count = doc->pages();
+  if (count <= 0) return Error{ErrorCode::kCorrupt, "the PDF has no pages"};
+  PageText out;
+  out.format = SourceFormat::kPdf;
+  out.has_geometry = true;
+  std::string all;
+  for (int p = 0; p < count; ++p) {
+    std::unique_ptr<poppler::page> page(doc->create_page(p));
+    Page result;
+    result.number = p + 1;
+    if (!page) {
+      out.pages.push_back(std::move(result));
+      continue;
+    }
+    auto rect = page->page_rect();
+    result.width = rect.width();
+    result.height = rect.height();
+    for (const auto& runs : linesOf(glyphsOf(*page))) {
+      result.lines.push_back(buildLine(runs));
+      for (const auto& piece : result.lines.back().pieces) all += piece.text;
+      all += '\n';
+    }
+    out.pages.push_back(std::move(result));
+  }
+  if (utf8::trim(all).empty()) {
+    return Error{ErrorCode::kNoTextLayer,
+                 "no text layer: the pages are images (a scan?); OCR is not supported yet"};
+  }
+  if (garbledShare(all) > 0.15) {
+    return Error{ErrorCode::kGarbledText,
+                 "the text layer does not decode to readable text (fonts without a Unicode map); "
+                 "the record would be mojibake"};
+  }
+  setFurnitureApart(out);
+  for (auto& page : out.pages) setLayoutEvidence(page, page.number == 1);
+  return out;
 }
 
 }  // namespace notice

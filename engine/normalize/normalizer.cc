@@ -272,9 +272,20 @@ bool isSpacedList(const CleanLine& line) {
 // edge without the indent of a new paragraph (2 characters in GB/T 9704).
 bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
   double em = prev.font_size > 0 ? prev.font_size : 16;
-  bool full = prev.column_right > 0 && prev.bbox->x1 >= prev.column_right - 1.5 * em;
+  bool full = prev.column_right > 0 && prev.bbox->x1 >= prev.column_right - 2.0 * em;
   bool flush = next.column_left > 0 && next.bbox->x0 <= next.column_left + 0.8 * em;
   return full && flush;
+}
+
+// A line holding only a value with no CJK in it: an e-mail address, a URL, a number.
+bool isBareValue(const std::string& text) {
+  if (text.empty() || !isAsciiAlnum(utf8::first(text))) return false;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (c == ' ' || isHan(c)) return false;
+  }
+  return true;
 }
 
 // Whether `next` continues the sentence that `prev` leaves open.
@@ -289,13 +300,20 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   if (prev.pieces.size() > 1 || isSpacedList(prev) || isSpacedList(next)) return false;
   char32_t last = utf8::last(prev.text);
   char32_t first = utf8::first(next.text);
+  // With geometry, a line that fills the column and a next one flush left (no paragraph
+  // indent) are one paragraph whatever the last mark is ("…报送至邮箱：" / "x@y.com，…").
+  bool sameBlock = !next.blank_before && prev.page == next.page;
+  bool pageBreak = prev.page != next.page;
+  // A label and its value wrapped apart because the value (an address, a number) could not be
+  // broken: "邮箱：" / "liuxiaomei@enaed.edu.cn".
+  if ((sameBlock || pageBreak) && (last == U'：' || last == ':') && isBareValue(next.text)) return true;
+  if ((sameBlock || pageBreak) && prev.bbox && next.bbox) {
+    return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
+  }
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
   if (endsWithDocType(prev.text, g)) return false;  // a title ends with its 文种
-  if (!next.blank_before && prev.page == next.page) {
-    if (prev.bbox && next.bbox) return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
-    return w >= 20 && !startsNewElement(next.text, g);
-  }
+  if (sameBlock) return w >= 20 && !startsNewElement(next.text, g);
   bool openClause = last == U'，' || last == U'、';
   if (!(isHan(last) || openClause)) return false;
   if (!(w >= 24 || openClause)) return false;
