@@ -133,8 +133,18 @@ std::vector<Found> readContacts(const NoticeView& v) {
     block.people = peopleIn(rest, g);
     collectNumbers(rest, g, &block.phones, &block.emails);
     std::vector<PersonLine> personLines;
-    // Lines under the label: 电话/邮箱 lines for the block, or one line per person.
     size_t j = k + 1;
+    // "联系人：" closing a line: the names open the next one ("王明，电话：…").
+    if (block.people.empty() && j < body.size() && !personLine(v.line(body[j]), body[j], g)) {
+      std::string next = spaced(v.doc.lines[body[j]]);
+      block.people = peopleIn(next, g);
+      if (!block.people.empty()) {
+        collectNumbers(next, g, &block.phones, &block.emails);
+        block.spans.push_back(v.whole(body[j]));
+        ++j;
+      }
+    }
+    // Lines under the label: 电话/邮箱 lines for the block, or one line per person.
     for (; j < body.size(); ++j) {
       const std::string& next = v.line(body[j]);
       if (RE2::PartialMatch(next, g.re("contacts.detail_label"))) {

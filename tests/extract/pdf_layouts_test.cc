@@ -1,0 +1,106 @@
+// Layouts seen in the wild, made as PDFs here: the 函 format, a joint masthead with 文件, a
+// body spread over two pages with a page number on the second only.
+#include "support/pdf_writer.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::PdfPage;
+using testing::PdfText;
+
+json parse(const std::vector<PdfPage>& pages) {
+  auto r = testing::engine().parseBytes(testing::makePdf(pages), "made.pdf", {});
+  if (!r.ok()) {
+    ADD_FAILURE() << r.error().message;
+    return nullptr;
+  }
+  return r.value();
+}
+
+TEST(PdfLayouts, LetterFormat) {
+  // 函: masthead, then the 发文字号 at the right under it, no page number on page 1.
+  PdfPage p1;
+  p1.items = {
+      {200, 90, 36, "山西省教育厅"},
+      {360, 170, 16, "晋教职成函〔2026〕12号"},
+      {110, 230, 22, "山西省教育厅关于报送2026年"},
+      {150, 266, 22, "职业教育活动周总结的函"},
+      {79.5, 320, 16, "各市教育局："},
+      {111.5, 348, 16, "请于2026年6月10日前报送活动周工作总结。联系人："},
+      {79.5, 376, 16, "王明，电话：0351-3046534。"},
+      {320, 460, 16, "山西省教育厅"},
+      {310, 488, 16, "2026年5月20日"},
+  };
+  json r = parse({p1});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["doc_number"]["text"], "晋教职成函〔2026〕12号");
+  EXPECT_EQ(r["title"], "山西省教育厅关于报送2026年职业教育活动周总结的函");
+  EXPECT_EQ(r["doc_type"], "函");
+  EXPECT_EQ(r["recipients"], json({"各市教育局"}));
+  EXPECT_EQ(r["issuers"], json({"山西省教育厅"}));
+  EXPECT_EQ(r["issue_date"], "2026-05-20");
+  EXPECT_TRUE(r["printed"].is_null());
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-06-10");
+  ASSERT_EQ(r["contacts"].size(), 1u);
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"0351-3046534"}));
+  // Provenance points into the page.
+  ASSERT_TRUE(r["provenance"].contains("/doc_number"));
+  EXPECT_EQ(r["provenance"]["/doc_number"]["page"], 1);
+  const json& box = r["provenance"]["/doc_number"]["bbox"];
+  ASSERT_TRUE(box.is_array());
+  EXPECT_NEAR(box[0].get<double>(), 360, 2);
+  EXPECT_NEAR(box[1].get<double>(), 170, 4);
+}
+
+TEST(PdfLayouts, JointMastheadWithTheWord文件) {
+  PdfPage p1;
+  p1.items = {
+      {140, 80, 30, "山西省教育厅"},
+      {140, 125, 30, "山西省财政厅"},
+      {140, 170, 30, "山西省人力资源和社会保障厅"},
+      {500, 125, 30, "文件"},
+      {230, 240, 16, "晋教财〔2026〕7号"},
+      {120, 300, 22, "山西省教育厅等三部门关于下达经费的通知"},
+      {79.5, 350, 16, "各市教育局、财政局、人力资源社会保障局："},
+      {111.5, 378, 16, "现将经费下达给你们。"},
+      {100, 460, 16, "山西省教育厅"},
+      {330, 460, 16, "山西省财政厅"},
+      {200, 490, 16, "山西省人力资源和社会保障厅"},
+      {330, 520, 16, "2026年3月1日"},
+  };
+  json r = parse({p1});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["issuer_mark"], json({"山西省教育厅", "山西省财政厅", "山西省人力资源和社会保障厅"}));
+  EXPECT_EQ(r["issuers"], json({"山西省教育厅", "山西省财政厅", "山西省人力资源和社会保障厅"}));
+  EXPECT_EQ(r["issuer_count"], 3);
+  EXPECT_EQ(r["province"], "山西省");
+}
+
+TEST(PdfLayouts, ASentenceAcrossAPageBreakIsJoinedAndThePageNumberDropped) {
+  PdfPage p1 = testing::bodyPage(
+      {"山西省教育厅关于做好总结工作的通知", "各市教育局：", "    各市要认真总结活动开展情况，形成书面材料，并于2026年",
+       "6月30日前报送省教育厅。"},
+      100);
+  p1.items[0].x = 150;
+  p1.items[2].x = 111.5;
+  // Make the third line fill the column so that it wraps onto the fourth, and split the
+  // sentence at the page: the fourth line goes to page 2 under a page number on page 1.
+  p1.items[2].text = "各市要认真总结活动开展情况，形成书面材料，并于2026年";
+  PdfPage p2;
+  p2.items = {{79.5, 80, 16, "6月30日前报送省教育厅。"}, {200, 200, 16, "山西省教育厅"}, {200, 228, 16, "2026年6月1日"}};
+  p1.items.pop_back();
+  p1.items.push_back({480, 770, 14, "— 1 —"});
+  p2.items.push_back({80, 770, 14, "— 2 —"});
+  json r = parse({p1, p2});
+  ASSERT_FALSE(r.is_null());
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["text"];
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-06-30");
+  EXPECT_EQ(r["text"].get<std::string>().find("— 1 —"), std::string::npos);
+  EXPECT_EQ(r["text"].get<std::string>().find("—1—"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace notice

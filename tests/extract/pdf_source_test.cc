@@ -1,0 +1,157 @@
+// The PDF source on the sample PDFs and on every kind of bad PDF.
+#include <cstdlib>
+#include <filesystem>
+
+#include "extract/pdf_source.h"
+#include "support/pdf_writer.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::readFile;
+using testing::sourcePath;
+
+std::string joined(const PageText& doc) {
+  std::string out;
+  for (const auto& page : doc.pages) {
+    for (const auto& line : page.lines) {
+      for (const auto& piece : line.pieces) out += piece.text + " ";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+struct Sample { const char* name; int pages; const char* docNumber; };
+
+TEST(PdfSource, SamplesReadInReadingOrderWithFurnitureApart) {
+  const Sample samples[] = {
+      {"2021-shanxi-jjzc30", 9, "晋教职成函〔2021〕30"},  {"2021-shanxi-jjzc65", 17, "晋教职成函〔2021〕65"},
+      {"2024-shanxi-jjzc30", 18, "晋教职成函〔2024〕30"}, {"2026-anhui-wjmzc23", 9, "皖教秘职成〔2026〕23"},
+      {"2026-shanxi-jjzc53", 9, "晋教职成函〔2026〕53"},
+  };
+  for (const auto& s : samples) {
+    auto doc = readPdf(readFile(sourcePath(std::string("corpus/pdf/") + s.name + ".pdf")), {});
+    ASSERT_TRUE(doc.ok()) << s.name << ": " << doc.error().message;
+    const PageText& d = doc.value();
+    EXPECT_EQ(static_cast<int>(d.pages.size()), s.pages) << s.name;
+    EXPECT_TRUE(d.has_geometry);
+    EXPECT_NE(joined(d).find(s.docNumber), std::string::npos) << s.name;
+    size_t pageNumbers = 0;
+    for (const auto& page : d.pages) {
+      pageNumbers += page.furniture.size();
+      for (const auto& line : page.lines) {
+        static const RE2 pageNumber("^[—–-]\\s*\\d+\\s*[—–-]$");
+        EXPECT_FALSE(RE2::FullMatch(line.pieces.front().text, pageNumber)) << s.name << " p" << page.number;
+        for (const auto& piece : line.pieces) {
+          ASSERT_TRUE(piece.bbox.has_value());
+          EXPECT_GE(piece.bbox->x0, 0);
+          EXPECT_GE(piece.bbox->y0, 0);
+          EXPECT_LE(piece.bbox->x1, page.width + 0.5) << s.name << " p" << page.number << " " << piece.text;
+          EXPECT_LE(piece.bbox->y1, page.height + 0.5);
+        }
+      }
+    }
+    EXPECT_GE(pageNumbers, static_cast<size_t>(s.pages - 1)) << s.name << ": page numbers not set apart";
+  }
+}
+
+TEST(PdfSource, SignatureRowsComeOutInReadingOrderAsPieces) {
+  auto doc = readPdf(readFile(sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf")), {});
+  ASSERT_TRUE(doc.ok());
+  std::string text = joined(doc.value());
+  // The row holding 退役军人事务厅, 国资委 and 总工会 is read left to right, before the row below.
+  size_t row = text.find("山西省退役军人事务厅 山西省国资委 山西省总工会");
+  EXPECT_NE(row, std::string::npos) << text;
+  EXPECT_LT(row, text.find("共青团山西省委", row));
+}
+
+TEST(PdfSource, ScanHasNoTextLayer) {
+  auto doc = readPdf(readFile(sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf")), {});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
+  EXPECT_NE(doc.error().message.find("no text layer"), std::string::npos);
+}
+
+fs::path tempDir() {
+  fs::path dir = fs::temp_directory_path() / "notice_pdf_test";
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(PdfSource, EncryptedWithAndWithoutThePassword) {
+  fs::path dir = tempDir();
+  std::string in = sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf");
+  fs::path out = dir / "encrypted.pdf";
+  std::string command = "qpdf --encrypt secret owner 256 -- " + in + " " + out.string();
+  ASSERT_EQ(std::system(command.c_str()), 0) << "qpdf is needed (scripts/install-deps.sh --test installs it)";
+  std::string bytes = readFile(out.string());
+  auto none = readPdf(bytes, {});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kEncrypted);
+  EXPECT_NE(none.error().message.find("--password"), std::string::npos);
+  auto wrong = readPdf(bytes, {"guess"});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kEncrypted);
+  auto right = readPdf(bytes, {"secret"});
+  ASSERT_TRUE(right.ok()) << right.error().message;
+  EXPECT_NE(joined(right.value()).find("晋教职成函〔2026〕53"), std::string::npos);
+}
+
+TEST(PdfSource, TruncatedRandomAndEmptyInputAreErrorsNotCrashes) {
+  std::string sample = readFile(sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf"));
+  for (size_t cut : {sample.size() / 2, sample.size() / 10, size_t(1024), size_t(9)}) {
+    auto doc = readPdf(sample.substr(0, cut), {});
+    if (doc.ok()) {
+      EXPECT_LE(doc.value().pages.size(), 9u);  // poppler may recover what it can
+    } else {
+      EXPECT_FALSE(doc.error().message.empty());
+    }
+  }
+  std::string random = "%PDF-1.7\n";
+  unsigned state = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    state = state * 1103515245 + 12345;
+    random += static_cast<char>(state >> 16);
+  }
+  auto garbage = readPdf(random, {});
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.error().code, ErrorCode::kCorrupt);
+  EXPECT_FALSE(readPdf("", {}).ok());
+}
+
+TEST(PdfSource, ZeroPages) {
+  std::string pdf = testing::makePdf({});
+  auto doc = readPdf(pdf, {});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(doc.error().message.find("no pages"), std::string::npos);
+}
+
+TEST(PdfSource, FontsWithoutAUnicodeMapAreReportedNotReadAsMojibake) {
+  testing::PdfPage page = testing::bodyPage({"山西省教育厅关于举办职业教育活动周的通知", "各市教育局：",
+                                             "为贯彻落实全国职业教育大会精神，现就有关事项通知如下。"});
+  auto good = readPdf(testing::makePdf({page}), {});
+  ASSERT_TRUE(good.ok()) << good.error().message;
+  EXPECT_NE(joined(good.value()).find("山西省教育厅关于举办职业教育活动周的通知"), std::string::npos);
+  auto garbled = readPdf(testing::makePdf({page}, testing::PdfFont::kGlyphIdsWithoutUnicode), {});
+  ASSERT_FALSE(garbled.ok());
+  EXPECT_EQ(garbled.error().code, ErrorCode::kGarbledText);
+}
+
+TEST(PdfSource, APdfThatIsNotANoticeGivesARecordWithWarnings) {
+  auto r = testing::engine().parseBytes(testing::makePdf({testing::bodyPage({"Quarterly report", "Revenue grew 5%."})}),
+                                        "report.pdf", {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r.value()["doc_number"].is_null());
+  EXPECT_EQ(r.value()["source"]["format"], "pdf");
+  EXPECT_EQ(r.value()["source"]["pages"], 1);
+  bool warned = false;
+  for (const auto& w : r.value()["warnings"]) warned = warned || w["code"] == "not_a_notice";
+  EXPECT_TRUE(warned);
+}
+
+}  // namespace
+}  // namespace notice
