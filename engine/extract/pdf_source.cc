@@ -54,7 +54,11 @@ std::vector<Glyphs> glyphsOf(poppler::page& page) {
     if (utf8::trim(text).empty()) continue;
     Glyphs g{text, toBox(box.bbox()), {}, box.get_font_size(), box.get_font_name(), box.has_space_after()};
     size_t n = utf8::codepointCount(text);
-    for (size_t i = 0; i < n; ++i) g.chars.push_back(toBox(box.char_bbox(i)));
+    for (size_t i = 0; i < n; ++i) {
+      // poppler counts UTF-16 units; past its count a box is empty: use the run's box.
+      Box c = toBox(box.char_bbox(i));
+      g.chars.push_back(c.x1 > c.x0 || c.y1 > c.y0 ? c : g.box);
+    }
     out.push_back(std::move(g));
   }
   return out;

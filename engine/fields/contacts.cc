@@ -129,7 +129,10 @@ std::vector<Found> readContacts(const NoticeView& v) {
     org.erase(std::remove(org.begin(), org.end(), ' '), org.end());
     Block block;
     block.org = org;
-    block.spans.push_back(v.whole(li));
+    // The block starts at its label, not with the sentence the line may begin with.
+    const std::string& plain = v.line(li);
+    size_t label = plain.find(org + "联系人");
+    block.spans.push_back(Span{li, label == std::string::npos ? 0 : label, plain.size()});
     block.people = peopleIn(rest, g);
     collectNumbers(rest, g, &block.phones, &block.emails);
     std::vector<PersonLine> personLines;

@@ -54,12 +54,16 @@ class TextIndex {
       begin = std::min(begin, b);
       end = std::max(end, e);
       if (page == 0) page = line.page;
-      if (doc_.has_geometry && line.page == page) {
+      if (doc_.has_geometry) {
+        // The box of the value's characters on the page where the value starts.
         size_t cb = b - it->second, ce = e - it->second;
         for (size_t c = cb; c < ce && c < line.char_boxes.size(); ++c) {
-          if (line.char_boxes[c]) box = unite(box, *line.char_boxes[c]);
+          const auto& placed = line.char_boxes[c];
+          if (!placed) continue;
+          if (!box) page = placed->page;
+          if (placed->page == page) box = unite(box, placed->box);
         }
-        if (!box && line.bbox) box = unite(box, *line.bbox);
+        if (!box && line.bbox && line.page == page) box = unite(box, *line.bbox);
       }
     }
     if (begin == SIZE_MAX) return nullptr;

@@ -1,6 +1,8 @@
 #include "normalize/normalizer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -193,7 +195,8 @@ CleanLine cleanLine(const Line& line, int page, const std::vector<std::u32string
     if (geometry) {
       for (int o : t.origin) {
         bool has = o >= 0 && static_cast<size_t>(o) < piece.char_boxes.size();
-        out.char_boxes.push_back(has ? std::optional<Box>(piece.char_boxes[o]) : piece.bbox);
+        std::optional<Box> box = has ? std::optional<Box>(piece.char_boxes[o]) : piece.bbox;
+        out.char_boxes.push_back(box ? std::optional<CleanLine::Placed>({page, *box}) : std::nullopt);
       }
     }
   }
@@ -203,19 +206,29 @@ CleanLine cleanLine(const Line& line, int page, const std::vector<std::u32string
   return out;
 }
 
-// The left and right edges of a page's text column: where most lines start and end (the 10th
-// percentile of left edges, the 90th of right edges, so centred and short lines do not count).
-std::pair<double, double> textColumn(const Page& page) {
-  std::vector<double> lefts, rights;
-  for (const auto& line : page.lines) {
-    if (!line.bbox) continue;
-    lefts.push_back(line.bbox->x0);
-    rights.push_back(line.bbox->x1);
+// The left and right edges of the text column of pages of one size: where most lines start and
+// end (the 10th percentile of left edges, the 90th of right edges, so centred and short lines
+// do not count). Measured over every page of that size, since a notice keeps its margins and a
+// page holding only a signature block says little about them.
+std::map<long, std::pair<double, double>> textColumns(const PageText& doc) {
+  std::map<long, std::pair<std::vector<double>, std::vector<double>>> edges;
+  for (const auto& page : doc.pages) {
+    auto& [lefts, rights] = edges[std::lround(page.width)];
+    for (const auto& line : page.lines) {
+      if (!line.bbox) continue;
+      lefts.push_back(line.bbox->x0);
+      rights.push_back(line.bbox->x1);
+    }
   }
-  if (lefts.empty()) return {0, 0};
-  std::sort(lefts.begin(), lefts.end());
-  std::sort(rights.begin(), rights.end());
-  return {lefts[lefts.size() / 10], rights[rights.size() * 9 / 10]};
+  std::map<long, std::pair<double, double>> columns;
+  for (auto& [width, e] : edges) {
+    auto& [lefts, rights] = e;
+    if (lefts.empty()) continue;
+    std::sort(lefts.begin(), lefts.end());
+    std::sort(rights.begin(), rights.end());
+    columns[width] = {lefts[lefts.size() / 10], rights[rights.size() * 9 / 10]};
+  }
+  return columns;
 }
 
 bool startsStructure(const std::string& text, const Grammar& g) {
@@ -344,8 +357,9 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   doc.page_count = static_cast<int>(pages.pages.size());
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
+  auto columns = textColumns(pages);
   for (const auto& page : pages.pages) {
-    auto [columnLeft, columnRight] = textColumn(page);
+    auto [columnLeft, columnRight] = columns[std::lround(page.width)];
     for (const auto& line : page.lines) {
       CleanLine clean = cleanLine(line, page.number, watermarks, pages.has_geometry);
       clean.column_left = columnLeft;

@@ -24,7 +24,10 @@ struct CleanLine {
   struct Range { size_t begin, end; };
   std::vector<Range> pieces;       // byte ranges of the pieces in text
   std::vector<size_t> soft_breaks; // byte offsets in text where a space was removed
-  std::vector<std::optional<Box>> char_boxes;  // per code point of text (PDF), else empty
+  // Per code point of text (PDF), else empty: where it is printed. A line joined across a page
+  // break holds characters of two pages.
+  struct Placed { int page; Box box; };
+  std::vector<std::optional<Placed>> char_boxes;
   int page = 1;
   std::optional<Box> bbox;
   bool blank_before = false;

@@ -1,0 +1,86 @@
+// Provenance of the PDF samples: every value's box lies on its page, and the text poppler finds
+// under that box contains the text the value was read from (record.text at provenance.chars).
+#include <memory>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+
+std::string squeeze(const std::string& s) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString n = icu::Normalizer2::getNFKCInstance(err)->normalize(icu::UnicodeString::fromUTF8(s), err);
+  std::string utf8, out;
+  n.toUTF8String(utf8);
+  for (char c : utf8) if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
+class Provenance : public ::testing::TestWithParam<const char*> {};
+
+void checkRecord(const json& r, poppler::document& doc, const std::string& where) {
+  std::u32string text = utf8::decode(r["text"].get<std::string>());
+  ASSERT_FALSE(r["provenance"].empty()) << where;
+  for (const auto& [pointer, p] : r["provenance"].items()) {
+    ASSERT_TRUE(p["page"].is_number()) << where << pointer;
+    int page = p["page"].get<int>();
+    ASSERT_GE(page, 1);
+    ASSERT_LE(page, doc.pages());
+    std::unique_ptr<poppler::page> pg(doc.create_page(page - 1));
+    auto rect = pg->page_rect();
+    ASSERT_TRUE(p["bbox"].is_array()) << where << pointer;
+    double x0 = p["bbox"][0], y0 = p["bbox"][1], x1 = p["bbox"][2], y1 = p["bbox"][3];
+    EXPECT_GE(x0, -0.5) << where << pointer;
+    EXPECT_GE(y0, -0.5) << where << pointer;
+    EXPECT_LE(x1, rect.width() + 0.5) << where << pointer;
+    EXPECT_LE(y1, rect.height() + 0.5) << where << pointer;
+    size_t b = p["chars"][0], e = p["chars"][1];
+    ASSERT_LE(b, e);
+    ASSERT_LE(e, text.size()) << where << pointer;
+    // Values read across a page break have their box on the first page only.
+    std::string read = squeeze(utf8::encode(text.substr(b, e - b)));
+    auto under = pg->text(poppler::rectf(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2)).to_utf8();
+    std::string found = squeeze(std::string(under.begin(), under.end()));
+    // The whole value is under the box, or, for one that runs on over a page break, the part of
+    // it on the page where it starts (at least its first 4 characters).
+    std::u32string r32 = utf8::decode(read);
+    bool whole = found.find(read) != std::string::npos;
+    size_t onPage = 0;
+    for (size_t n = r32.size(); n >= 4 && !whole; --n) {
+      std::string prefix = utf8::encode(r32.substr(0, n));
+      if (utf8::endsWith(found, prefix)) { onPage = n; break; }
+    }
+    EXPECT_TRUE(whole || onPage >= 4)
+        << where << pointer << ": read \"" << read << "\" but the box holds \"" << found << "\" (" << onPage << ")";
+  }
+}
+
+TEST_P(Provenance, BoxesHoldTheValues) {
+  std::string path = testing::sourcePath(std::string("corpus/pdf/") + GetParam() + ".pdf");
+  auto parsed = testing::engine().parseFile(path, {});
+  ASSERT_TRUE(parsed.ok());
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  ASSERT_TRUE(doc);
+  checkRecord(parsed.value(), *doc, GetParam());
+  for (const auto& e : parsed.value()["embedded"]) checkRecord(e, *doc, std::string(GetParam()) + " embedded");
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Provenance,
+                         ::testing::Values("2021-shanxi-jjzc30", "2021-shanxi-jjzc65", "2024-shanxi-jjzc30",
+                                           "2026-anhui-wjmzc23", "2026-shanxi-jjzc53"),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           for (char& c : n) if (c == '-') c = '_';
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace notice
