@@ -46,13 +46,20 @@ std::string familyOf(const std::string& fontName) {
   return "";
 }
 
-std::vector<Glyphs> glyphsOf(poppler::page& page) {
+// Font names cost poppler as much again as the text itself, so they are asked for where they
+// tell most: the first page (masthead, 发文字号, title). Elsewhere the size is read from the
+// height of the glyph run (poppler's run height is 1.3 em for fonts without metrics and close
+// to it for CJK fonts).
+std::vector<Glyphs> glyphsOf(poppler::page& page, bool withFonts) {
   std::vector<Glyphs> out;
-  for (auto& box : page.text_list(poppler::page::text_list_include_font)) {
+  auto boxes = withFonts ? page.text_list(poppler::page::text_list_include_font) : page.text_list();
+  for (auto& box : boxes) {
     auto bytes = box.text().to_utf8();
     std::string text(bytes.begin(), bytes.end());
     if (utf8::trim(text).empty()) continue;
-    Glyphs g{text, toBox(box.bbox()), {}, box.get_font_size(), box.get_font_name(), box.has_space_after()};
+    Box bbox = toBox(box.bbox());
+    double size = withFonts ? box.get_font_size() : (bbox.y1 - bbox.y0) / 1.3;
+    Glyphs g{text, bbox, {}, size, withFonts ? box.get_font_name() : std::string(), box.has_space_after()};
     size_t n = utf8::codepointCount(text);
     for (size_t i = 0; i < n; ++i) {
       // poppler counts UTF-16 units; past its count a box is empty: use the run's box.
@@ -265,7 +272,7 @@ Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options) 
     auto rect = page->page_rect();
     result.width = rect.width();
     result.height = rect.height();
-    for (const auto& runs : linesOf(glyphsOf(*page))) {
+    for (const auto& runs : linesOf(glyphsOf(*page, p == 0))) {
       result.lines.push_back(buildLine(runs));
       for (const auto& piece : result.lines.back().pieces) all += piece.text;
       all += '\n';
