@@ -1,12 +1,170 @@
-#include <cstdio>
+// notice diff A B / notice compare FILE...: comparisons of notices (files or records).
+#include <unistd.h>
 
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "diff/diff.h"
+#include "diff/render.h"
+#include "notice.h"
 
 namespace notice::cli {
+namespace {
 
-int runDiff(const std::vector<std::string>&) {
-  std::fputs("notice diff: not implemented yet\n", stderr);
-  return kUsage;
+const char* kDiffHelp =
+    "usage: notice diff [options] A B\n"
+    "\n"
+    "What changed from notice A to notice B. Each is a PDF, a text/markdown export, or a\n"
+    "record written by `notice parse` (JSON).\n"
+    "\n"
+    "options:\n"
+    "  --format text|json|html  text (default; coloured on a terminal), json (stable,\n"
+    "                           schema notice-diff/1), html (one self-contained page)\n"
+    "  -o FILE                  write to FILE instead of stdout\n"
+    "  --password PW            password for encrypted PDFs\n"
+    "  -h, --help               this text\n";
+
+const char* kCompareHelp =
+    "usage: notice compare [options] FILE...\n"
+    "\n"
+    "Key fields of a series of notices side by side (year, province, 发文字号, themes, periods,\n"
+    "issuing bodies and their roles, deadlines, attachments), with the changes against the\n"
+    "notice before marked. Inputs as for `notice diff`, in the order given.\n"
+    "\n"
+    "options:\n"
+    "  --format text|json|csv|html  (default text)\n"
+    "  -o FILE                      write to FILE instead of stdout\n"
+    "  --password PW                password for encrypted PDFs\n"
+    "  -h, --help                   this text\n";
+
+struct Options {
+  std::string format = "text", out, password;
+  std::vector<std::string> inputs;
+};
+
+// Parses the shared options; returns an exit code when it should stop.
+std::optional<int> parseOptions(const std::vector<std::string>& args, const char* help, const char* name, Options* o) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "-h" || a == "--help") { std::fputs(help, stdout); return kOk; }
+    const std::string* v = nullptr;
+    if (a == "--format" || a == "-o" || a == "--password") {
+      if (!(v = value())) { std::fprintf(stderr, "notice %s: %s needs a value\n", name, a.c_str()); return kUsage; }
+      (a == "--format" ? o->format : a == "-o" ? o->out : o->password) = *v;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "notice %s: unknown option '%s'\n\n%s", name, a.c_str(), help);
+      return kUsage;
+    } else {
+      o->inputs.push_back(a);
+    }
+  }
+  return std::nullopt;
+}
+
+// A record from a file: JSON written by `notice parse` as it is, anything else parsed.
+Result<nlohmann::json> loadRecord(const Engine& engine, const std::string& path, const std::string& password) {
+  auto bytes = readInput(path);
+  if (!bytes.ok()) return bytes.error();
+  const std::string& b = bytes.value();
+  size_t first = b.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && b[first] == '{') {
+    auto json = nlohmann::json::parse(b, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, path + ": not a valid record (JSON)"};
+    return json;
+  }
+  return engine.parseBytes(b, path, {password});
+}
+
+int emit(const std::string& text, const Options& o) {
+  if (o.out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kOk;
+  }
+  if (auto err = writeFileAtomic(o.out, text)) {
+    std::fprintf(stderr, "notice: %s\n", err->c_str());
+    return kFailed;
+  }
+  return kOk;
+}
+
+bool colourWanted(const Options& o) { return o.out.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+
+std::optional<std::vector<nlohmann::json>> loadAll(const Options& o, int* exitCode) {
+  auto engine = Engine::create();
+  if (!engine.ok()) {
+    std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
+    *exitCode = kFailed;
+    return std::nullopt;
+  }
+  std::vector<nlohmann::json> records;
+  for (const auto& in : o.inputs) {
+    auto r = loadRecord(engine.value(), in, o.password);
+    if (!r.ok()) {
+      std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), r.error().message.c_str());
+      *exitCode = exitCodeFor(r.error().code);
+      return std::nullopt;
+    }
+    records.push_back(std::move(r).value());
+  }
+  return records;
+}
+
+}  // namespace
+
+int runDiff(const std::vector<std::string>& args) {
+  Options o;
+  if (auto stop = parseOptions(args, kDiffHelp, "diff", &o)) return *stop;
+  if (o.inputs.size() != 2) {
+    std::fprintf(stderr, "notice diff: give two notices, A and B\n\n%s", kDiffHelp);
+    return kUsage;
+  }
+  if (o.format != "text" && o.format != "json" && o.format != "html") {
+    std::fprintf(stderr, "notice diff: --format must be text, json or html\n");
+    return kUsage;
+  }
+  int code = kOk;
+  auto records = loadAll(o, &code);
+  if (!records) return code;
+  auto grammar = Grammar::load();
+  if (!grammar.ok()) {
+    std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
+    return kFailed;
+  }
+  auto diff = diffRecords((*records)[0], (*records)[1], *grammar.value());
+  if (o.format == "json") return emit(diff.dump(1, ' ') + "\n", o);
+  if (o.format == "html") return emit(renderDiffHtml(diff), o);
+  return emit(renderDiffText(diff, colourWanted(o)), o);
+}
+
+int runCompare(const std::vector<std::string>& args) {
+  Options o;
+  if (auto stop = parseOptions(args, kCompareHelp, "compare", &o)) return *stop;
+  if (o.inputs.empty()) {
+    std::fprintf(stderr, "notice compare: no input files\n\n%s", kCompareHelp);
+    return kUsage;
+  }
+  if (o.format != "text" && o.format != "json" && o.format != "csv" && o.format != "html") {
+    std::fprintf(stderr, "notice compare: --format must be text, json, csv or html\n");
+    return kUsage;
+  }
+  int code = kOk;
+  auto records = loadAll(o, &code);
+  if (!records) return code;
+  auto grammar = Grammar::load();
+  if (!grammar.ok()) {
+    std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
+    return kFailed;
+  }
+  auto series = compareSeries(*records, *grammar.value());
+  if (o.format == "json") return emit(series.dump(1, ' ') + "\n", o);
+  if (o.format == "csv") return emit(renderSeriesCsv(series), o);
+  if (o.format == "html") return emit(renderSeriesHtml(series), o);
+  return emit(renderSeriesText(series, colourWanted(o)), o);
 }
 
 }  // namespace notice::cli

@@ -1,0 +1,347 @@
+#include "diff/diff.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/utf8.h"
+#include "diff/roles.h"
+#include "diff/words.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+
+// Days from `a` to `b` (ISO dates; a month alone counts from its first day).
+std::optional<int> shiftDays(const json& a, const json& b) {
+  if (!a.is_string() || !b.is_string()) return std::nullopt;
+  auto days = [](const std::string& iso) -> std::optional<long> {
+    int y = 0, m = 0, d = 1;
+    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) < 2) return std::nullopt;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  };
+  auto x = days(a.get<std::string>()), y = days(b.get<std::string>());
+  if (!x || !y) return std::nullopt;
+  return static_cast<int>(*y - *x);
+}
+
+json entry(const std::string& path, const char* op, const json& oldValue, const json& newValue) {
+  return {{"path", path}, {"op", op}, {"old", oldValue}, {"new", newValue}};
+}
+
+void scalarFields(const json& a, const json& b, json& out) {
+  for (const char* key : {"doc_number", "title", "doc_type", "province", "year", "issuer_count", "issue_date",
+                          "printed", "publicity"}) {
+    json va = a.value(key, json()), vb = b.value(key, json());
+    if (va == vb) continue;
+    const char* op = va.is_null() ? "added" : vb.is_null() ? "removed" : "changed";
+    json e = entry(std::string("/") + key, op, va, vb);
+    if (std::string(key) == "issue_date") {
+      if (auto s = shiftDays(va, vb)) e["shift_days"] = *s;
+    }
+    if (std::string(key) == "printed" && va.is_object() && vb.is_object()) {
+      if (auto s = shiftDays(va["date"], vb["date"])) e["shift_days"] = *s;
+    }
+    out.push_back(e);
+  }
+}
+
+// Lists of strings: an item added or removed is one entry (multiset difference, in order).
+void stringLists(const json& a, const json& b, json& out) {
+  for (const char* key : {"issuer_mark", "recipients", "issuers", "cc"}) {
+    std::vector<std::string> x, y;
+    for (const auto& v : a.value(key, json::array())) if (v.is_string()) x.push_back(v);
+    for (const auto& v : b.value(key, json::array())) if (v.is_string()) y.push_back(v);
+    std::vector<bool> used(y.size(), false);
+    for (size_t i = 0; i < x.size(); ++i) {
+      bool found = false;
+      for (size_t j = 0; j < y.size() && !found; ++j) {
+        if (!used[j] && y[j] == x[i]) used[j] = found = true;
+      }
+      if (!found) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
+    }
+    for (size_t j = 0; j < y.size(); ++j) {
+      if (!used[j]) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(j), "added", nullptr, y[j]));
+    }
+  }
+}
+
+// Items matched by a key or by similarity of a text, then compared whole.
+template <typename Score>
+void matchedList(const std::string& key, const json& a, const json& b, Score score, double threshold, json& out,
+                 const char* dateField = nullptr) {
+  json x = a.value(key, json::array()), y = b.value(key, json::array());
+  std::vector<std::tuple<double, size_t, size_t>> pairs;
+  for (size_t i = 0; i < x.size(); ++i) {
+    for (size_t j = 0; j < y.size(); ++j) {
+      double s = score(x[i], y[j]);
+      if (s >= threshold) pairs.emplace_back(s, i, j);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& l, const auto& r) { return std::get<0>(l) > std::get<0>(r); });
+  std::vector<int> matchOfOld(x.size(), -1), matchOfNew(y.size(), -1);
+  for (const auto& [s, i, j] : pairs) {
+    if (matchOfOld[i] >= 0 || matchOfNew[j] >= 0) continue;
+    matchOfOld[i] = static_cast<int>(j);
+    matchOfNew[j] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < x.size(); ++i) {
+    std::string path = "/" + key + "/" + std::to_string(i);
+    if (matchOfOld[i] < 0) {
+      out.push_back(entry(path, "removed", x[i], nullptr));
+      continue;
+    }
+    const json& other = y[static_cast<size_t>(matchOfOld[i])];
+    if (x[i] == other) continue;
+    json e = entry("/" + key + "/" + std::to_string(matchOfOld[i]), "changed", x[i], other);
+    if (dateField) {
+      if (auto s = shiftDays(x[i].value(dateField, json()), other.value(dateField, json()))) e["shift_days"] = *s;
+    }
+    out.push_back(e);
+  }
+  for (size_t j = 0; j < y.size(); ++j) {
+    if (matchOfNew[j] < 0) out.push_back(entry("/" + key + "/" + std::to_string(j), "added", nullptr, y[j]));
+  }
+}
+
+std::string str(const json& v, const char* key) {
+  return v.is_object() && v.contains(key) && v[key].is_string() ? v[key].get<std::string>() : "";
+}
+
+json issuersByRole(const json& a, const json& b, const RoleRegistry& roles) {
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<json, json>> byRole;
+  auto collect = [&](const json& record, bool isNew) {
+    for (const auto& v : record.value("issuers", json::array())) {
+      if (!v.is_string()) continue;
+      std::string role = roles.roleOf(v).value_or("其他：" + v.get<std::string>());
+      if (!byRole.count(role)) order.push_back(role);
+      auto& [o, n] = byRole[role];
+      (isNew ? n : o).push_back(v);
+    }
+  };
+  collect(a, false);
+  collect(b, true);
+  json out = json::array();
+  for (const auto& role : order) {
+    auto& [o, n] = byRole[role];
+    if (o.is_null()) o = json::array();
+    if (n.is_null()) n = json::array();
+    const char* op = o.empty() ? "added" : n.empty() ? "removed" : o == n ? "same" : "renamed";
+    out.push_back({{"role", role}, {"op", op}, {"old", o}, {"new", n}});
+  }
+  return out;
+}
+
+// The body of each top-level section: its stretch of the record's text, up to the next
+// section or the first element after the 正文 (signature, date, attachments).
+std::vector<std::string> sectionBodies(const json& r) {
+  const json& sections = r.value("sections", json::array());
+  std::vector<std::string> out(sections.size());
+  if (!r.contains("text") || !r["text"].is_string() || !r.contains("provenance")) return out;
+  std::u32string text = utf8::decode(r["text"].get_ref<const std::string&>());
+  const json& prov = r["provenance"];
+  auto startOf = [&](const std::string& pointer) -> std::optional<size_t> {
+    if (!prov.contains(pointer)) return std::nullopt;
+    return prov[pointer]["chars"][0].get<size_t>();
+  };
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < sections.size(); ++i) starts.push_back(startOf("/sections/" + std::to_string(i)).value_or(text.size()));
+  size_t end = text.size();
+  for (const char* after : {"/attachments/0", "/issuers/0", "/issue_date", "/publicity"}) {
+    if (auto p = startOf(after); p && !starts.empty() && *p > starts.back()) end = std::min(end, *p);
+  }
+  for (size_t i = 0; i < sections.size(); ++i) {
+    size_t from = starts[i], to = i + 1 < starts.size() ? starts[i + 1] : end;
+    if (from >= to || from >= text.size()) continue;
+    out[i] = utf8::encode(text.substr(from, to - from));
+  }
+  return out;
+}
+
+// Longest increasing subsequence of `seq` (indices into it), to tell moved sections apart.
+std::set<size_t> inOrder(const std::vector<int>& seq) {
+  std::vector<size_t> tails, prev(seq.size(), SIZE_MAX);
+  for (size_t i = 0; i < seq.size(); ++i) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), i, [&](size_t t, size_t cur) { return seq[t] < seq[cur]; });
+    if (it != tails.begin()) prev[i] = *(it - 1);
+    if (it == tails.end()) tails.push_back(i);
+    else *it = i;
+  }
+  std::set<size_t> keep;
+  for (size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = prev[k]) keep.insert(k);
+  return keep;
+}
+
+void alignSections(const json& a, const json& b, json& sectionsOut, json& textOut) {
+  const json& x = a.value("sections", json::array());
+  const json& y = b.value("sections", json::array());
+  auto bodiesA = sectionBodies(a), bodiesB = sectionBodies(b);
+  std::vector<std::tuple<double, size_t, size_t>> pairs;
+  for (size_t i = 0; i < x.size(); ++i) {
+    for (size_t j = 0; j < y.size(); ++j) {
+      std::string ti = str(x[i], "title"), tj = str(y[j], "title");
+      double titles = similarity(ti, tj);
+      // One heading inside the other ("时间" in "时间和主题", "主题" in "活动主题") is a close match.
+      if (!ti.empty() && !tj.empty() && (ti.find(tj) != std::string::npos || tj.find(ti) != std::string::npos)) {
+        titles = std::max(titles, 0.8);
+      }
+      double bodies = bodiesA[i].empty() || bodiesB[j].empty() ? titles : similarity(bodiesA[i], bodiesB[j]);
+      // Headings are short, so their bigrams say little alone: the body's words weigh as much,
+      // and a body that shares much of its wording is the same section under a new heading.
+      double s = 0.5 * titles + 0.5 * bodies;
+      if ((s >= 0.2 && (titles >= 0.5 || bodies >= 0.2)) || bodies >= 0.28) pairs.emplace_back(s, i, j);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& l, const auto& r) { return std::get<0>(l) > std::get<0>(r); });
+  std::vector<int> oldToNew(x.size(), -1), newToOld(y.size(), -1);
+  std::map<std::pair<size_t, size_t>, double> score;
+  for (const auto& [s, i, j] : pairs) {
+    if (oldToNew[i] >= 0 || newToOld[j] >= 0) continue;
+    oldToNew[i] = static_cast<int>(j);
+    newToOld[j] = static_cast<int>(i);
+    score[{i, j}] = s;
+  }
+  std::vector<size_t> matchedOld;
+  std::vector<int> newOrder;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (oldToNew[i] >= 0) {
+      matchedOld.push_back(i);
+      newOrder.push_back(oldToNew[i]);
+    }
+  }
+  auto kept = inOrder(newOrder);
+  std::set<size_t> moved;
+  for (size_t k = 0; k < matchedOld.size(); ++k) if (!kept.count(k)) moved.insert(matchedOld[k]);
+  auto brief = [](const json& s) { return json{{"number", s.value("number", "")}, {"title", s.value("title", "")}}; };
+  for (size_t j = 0; j < y.size(); ++j) {
+    if (newToOld[j] < 0) {
+      sectionsOut.push_back({{"op", "added"}, {"old", nullptr}, {"new", brief(y[j])}, {"similarity", 0}});
+      continue;
+    }
+    size_t i = static_cast<size_t>(newToOld[j]);
+    const char* op = moved.count(i) ? "moved" : str(x[i], "number") != str(y[j], "number") ? "renumbered" : "matched";
+    double s = score[{i, j}];
+    sectionsOut.push_back({{"op", op}, {"old", brief(x[i])}, {"new", brief(y[j])}, {"similarity", std::round(s * 100) / 100}});
+    const std::string& oldText = bodiesA[i].empty() ? str(x[i], "title") : bodiesA[i];
+    const std::string& newText = bodiesB[j].empty() ? str(y[j], "title") : bodiesB[j];
+    json edits = json::array();
+    for (const auto& e : diffWords(oldText, newText)) {
+      const char* name = e.op == WordEdit::Op::kEqual ? "equal" : e.op == WordEdit::Op::kDelete ? "delete" : "insert";
+      if (!e.text.empty()) edits.push_back({{"op", name}, {"text", e.text}});
+    }
+    textOut.push_back({{"old_number", str(x[i], "number")}, {"new_number", str(y[j], "number")},
+                       {"title", str(y[j], "title")}, {"edits", edits}});
+  }
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (oldToNew[i] < 0) sectionsOut.push_back({{"op", "removed"}, {"old", brief(x[i])}, {"new", nullptr}, {"similarity", 0}});
+  }
+  // A sentence deleted in one place and inserted in another was moved.
+  std::map<std::string, int> deleted, inserted;
+  for (const auto& t : textOut) {
+    for (const auto& e : t["edits"]) {
+      if (e["op"] == "delete") ++deleted[e["text"]];
+      if (e["op"] == "insert") ++inserted[e["text"]];
+    }
+  }
+  for (auto& t : textOut) {
+    for (auto& e : t["edits"]) {
+      const std::string& s = e["text"].get_ref<const std::string&>();
+      if (s.size() < 18) continue;  // six characters or more
+      if ((e["op"] == "delete" && inserted.count(s)) || (e["op"] == "insert" && deleted.count(s))) {
+        e["moved"] = true;
+      }
+    }
+  }
+}
+
+json summaryOf(const json& r) {
+  return {{"file", r.contains("source") ? r["source"].value("file", "") : ""},
+          {"doc_number", r.value("doc_number", json()).is_object() ? r["doc_number"]["text"] : json()},
+          {"title", r.value("title", json())}};
+}
+
+}  // namespace
+
+json diffRecords(const json& a, const json& b, const Grammar& grammar) {
+  RoleRegistry roles(grammar);
+  json fields = json::array();
+  scalarFields(a, b, fields);
+  stringLists(a, b, fields);
+  matchedList("themes", a, b, [](const json& x, const json& y) { return str(x, "event") == str(y, "event") ? 1.0 : 0.0; },
+              0.5, fields);
+  matchedList("event_periods", a, b,
+              [](const json& x, const json& y) { return str(x, "event") == str(y, "event") ? 1.0 : similarity(str(x, "event"), str(y, "event")); },
+              0.5, fields, "start");
+  matchedList("deadlines", a, b,
+              [](const json& x, const json& y) { return similarity(str(x, "action"), str(y, "action")); }, 0.3, fields,
+              "date");
+  matchedList("contacts", a, b, [](const json& x, const json& y) { return str(x, "name") == str(y, "name") ? 1.0 : 0.0; },
+              0.5, fields);
+  matchedList("attachments", a, b, [](const json& x, const json& y) { return similarity(str(x, "title"), str(y, "title")); },
+              0.5, fields);
+  matchedList("references", a, b, [](const json& x, const json& y) { return str(x, "title") == str(y, "title") ? 1.0 : 0.0; },
+              0.5, fields);
+  json sections = json::array(), text = json::array();
+  alignSections(a, b, sections, text);
+  return {{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", fields},
+          {"issuers_by_role", issuersByRole(a, b, roles)}, {"sections", sections}, {"text", text}};
+}
+
+json compareSeries(const std::vector<json>& records, const Grammar& grammar) {
+  RoleRegistry roles(grammar);
+  json columns = {"file", "year", "province", "doc_number", "themes", "event_periods", "issuers", "roles", "deadlines",
+                  "attachments"};
+  json rows = json::array();
+  json previous;
+  for (const auto& r : records) {
+    json row;
+    row["file"] = r.contains("source") ? r["source"].value("file", "") : "";
+    row["year"] = r.value("year", json());
+    row["province"] = r.value("province", json());
+    row["doc_number"] = r.value("doc_number", json()).is_object() ? r["doc_number"]["text"] : json();
+    json themes = json::array(), periods = json::array(), rolesOf = json::array(), deadlines = json::array(),
+         attachments = json::array();
+    for (const auto& t : r.value("themes", json::array())) themes.push_back(str(t, "event") + "：" + str(t, "theme"));
+    for (const auto& p : r.value("event_periods", json::array())) {
+      periods.push_back(str(p, "event") + " " + str(p, "start") + (str(p, "end") != str(p, "start") ? "—" + str(p, "end") : ""));
+    }
+    std::set<std::string> seen;
+    for (const auto& i : r.value("issuers", json::array())) {
+      std::string role = roles.roleOf(i.get<std::string>()).value_or(i.get<std::string>());
+      if (seen.insert(role).second) rolesOf.push_back(role);
+    }
+    for (const auto& d : r.value("deadlines", json::array())) {
+      deadlines.push_back((d["date"].is_string() ? d["date"].get<std::string>() : std::string("?")) + " " + str(d, "action"));
+    }
+    for (const auto& a : r.value("attachments", json::array())) attachments.push_back(str(a, "title"));
+    row["themes"] = themes;
+    row["event_periods"] = periods;
+    row["issuers"] = r.value("issuers", json::array()).size();
+    row["roles"] = rolesOf;
+    row["deadlines"] = deadlines;
+    row["attachments"] = attachments;
+    json changed = json::array();
+    if (!previous.is_null()) {
+      for (const auto& c : columns) {
+        std::string key = c;
+        if (key == "file" || key == "doc_number" || key == "year") continue;
+        if (row[key] != previous[key]) changed.push_back(key);
+      }
+    }
+    previous = row;
+    row["changed"] = changed;
+    rows.push_back(row);
+  }
+  return {{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};
+}
+
+}  // namespace notice

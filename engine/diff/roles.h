@@ -1,0 +1,26 @@
+// The role of an issuing body (教育, 网信, 人社, …) from grammars/agencies.tsv, so that
+// "省人社厅" and "山西省人力资源和社会保障厅" are one body and lists line up across provinces.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "grammar/grammar.h"
+
+namespace notice {
+
+class RoleRegistry {
+ public:
+  explicit RoleRegistry(const Grammar& grammar);
+  // The role of a body's name, or nullopt when no row matches.
+  std::optional<std::string> roleOf(const std::string& body) const;
+
+ private:
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rows_;
+};
+
+}  // namespace notice
