@@ -8,7 +8,8 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
           nlohmann-json3-dev libssl-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema)
+  packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
+             chromium fonts-wqy-microhei)
 fi
 
 missing=()

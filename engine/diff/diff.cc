@@ -167,17 +167,28 @@ std::vector<std::string> sectionBodies(const json& r) {
   return out;
 }
 
-// Longest increasing subsequence of `seq` (indices into it), to tell moved sections apart.
-std::set<size_t> inOrder(const std::vector<int>& seq) {
-  std::vector<size_t> tails, prev(seq.size(), SIZE_MAX);
-  for (size_t i = 0; i < seq.size(); ++i) {
-    auto it = std::lower_bound(tails.begin(), tails.end(), i, [&](size_t t, size_t cur) { return seq[t] < seq[cur]; });
-    if (it != tails.begin()) prev[i] = *(it - 1);
-    if (it == tails.end()) tails.push_back(i);
-    else *it = i;
+// The matched sections that keep their relative order: the longest increasing run of `seq` (new
+// positions, in old order), ties going to the run that keeps more sections at their old number
+// (`samePlace`), so that of two swapped sections the one that left its place is the one moved.
+// Quadratic, but a notice has tens of sections at most.
+std::set<size_t> inOrder(const std::vector<int>& seq, const std::vector<bool>& samePlace) {
+  const size_t n = seq.size();
+  std::vector<long> best(n);
+  std::vector<size_t> prev(n, SIZE_MAX);
+  for (size_t i = 0; i < n; ++i) {
+    const long own = 1000 + (samePlace[i] ? 1 : 0);
+    best[i] = own;
+    for (size_t k = 0; k < i; ++k) {
+      if (seq[k] < seq[i] && best[k] + own > best[i]) {
+        best[i] = best[k] + own;
+        prev[i] = k;
+      }
+    }
   }
   std::set<size_t> keep;
-  for (size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = prev[k]) keep.insert(k);
+  if (n == 0) return keep;
+  size_t last = static_cast<size_t>(std::max_element(best.begin(), best.end()) - best.begin());
+  for (size_t k = last; k != SIZE_MAX; k = prev[k]) keep.insert(k);
   return keep;
 }
 
@@ -212,13 +223,15 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
   }
   std::vector<size_t> matchedOld;
   std::vector<int> newOrder;
+  std::vector<bool> samePlace;
   for (size_t i = 0; i < x.size(); ++i) {
     if (oldToNew[i] >= 0) {
       matchedOld.push_back(i);
       newOrder.push_back(oldToNew[i]);
+      samePlace.push_back(str(x[i], "number") == str(y[static_cast<size_t>(oldToNew[i])], "number"));
     }
   }
-  auto kept = inOrder(newOrder);
+  auto kept = inOrder(newOrder, samePlace);
   std::set<size_t> moved;
   for (size_t k = 0; k < matchedOld.size(); ++k) if (!kept.count(k)) moved.insert(matchedOld[k]);
   auto brief = [](const json& s) { return json{{"number", s.value("number", "")}, {"title", s.value("title", "")}}; };

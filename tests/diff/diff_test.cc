@@ -1,0 +1,190 @@
+// Comparisons, with expectations written from reading the notices (the hand labels stand in for
+// records, so these tests do not depend on the parser).
+#include "diff/diff.h"
+#include "diff/render.h"
+#include "diff/roles.h"
+#include "diff/words.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::grammar;
+
+json label(const std::string& name) {
+  return json::parse(testing::readFile(testing::sourcePath("corpus/labels/" + name + ".json")));
+}
+
+std::vector<json> entries(const json& diff, const std::string& prefix) {
+  std::vector<json> out;
+  for (const auto& e : diff["fields"]) {
+    if (e["path"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(e);
+  }
+  return out;
+}
+
+json role(const json& diff, const std::string& name) {
+  for (const auto& r : diff["issuers_by_role"]) if (r["role"] == name) return r;
+  return nullptr;
+}
+
+TEST(Roles, AliasesAndProvincesLineUp) {
+  RoleRegistry roles(grammar());
+  EXPECT_EQ(roles.roleOf("省人社厅"), roles.roleOf("山西省人力资源和社会保障厅"));
+  EXPECT_EQ(roles.roleOf("山西省人力资源和社会保障厅").value(), "人社");
+  EXPECT_EQ(roles.roleOf("团省委").value(), "共青团");
+  EXPECT_EQ(roles.roleOf("共青团安徽省委").value(), "共青团");
+  EXPECT_EQ(roles.roleOf("安徽省人民政府国有资产监督管理委员会").value(), "国资");
+  EXPECT_EQ(roles.roleOf("山西省国资委").value(), "国资");
+  EXPECT_EQ(roles.roleOf("亳州市人民政府").value(), "地方人民政府");
+  EXPECT_EQ(roles.roleOf("山西省民政厅").value(), "民政");
+  EXPECT_EQ(roles.roleOf("山西省中华职教社").value(), "职教社");
+  EXPECT_EQ(roles.roleOf("安徽省中华职业教育社").value(), "职教社");
+  EXPECT_EQ(roles.roleOf("教育部办公厅").value(), "教育");
+}
+
+TEST(Diff, Shanxi2021To2026) {
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  // Themes: the vocational week's slogan changed, the lifelong-learning week's was added.
+  auto themes = entries(d, "/themes");
+  ASSERT_EQ(themes.size(), 2u) << d["fields"].dump();
+  EXPECT_EQ(themes[0]["op"], "changed");
+  EXPECT_EQ(themes[0]["old"]["theme"], "技能：让生活更美好");
+  EXPECT_EQ(themes[0]["new"]["theme"], "一技在手，一生无忧");
+  EXPECT_EQ(themes[1]["op"], "added");
+  EXPECT_EQ(themes[1]["new"]["event"], "全民终身学习活动周");
+  // The week moved: 2021-05-22 → 2026-05-11 is 1815 days.
+  auto periods = entries(d, "/event_periods");
+  ASSERT_FALSE(periods.empty());
+  EXPECT_EQ(periods[0]["op"], "changed");
+  EXPECT_EQ(periods[0]["shift_days"], 1815);
+  // Issuing bodies by role: 宣传 lost; 民政 and 退役军人事务 gained; 网信 kept under a new name.
+  EXPECT_EQ(role(d, "宣传")["op"], "removed");
+  EXPECT_EQ(role(d, "民政")["op"], "added");
+  EXPECT_EQ(role(d, "退役军人事务")["op"], "added");
+  EXPECT_EQ(role(d, "网信")["op"], "renamed");
+  EXPECT_EQ(role(d, "教育")["op"], "same");
+  // Deadlines are matched by duty: the form to fill in 2021 is the form to fill in 2026.
+  bool formMatched = false;
+  for (const auto& e : entries(d, "/deadlines")) {
+    if (e["op"] == "changed" && e["old"]["action"].get<std::string>().find("填报") != std::string::npos) {
+      formMatched = e["new"]["action"].get<std::string>().find("填报") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(formMatched) << json(entries(d, "/deadlines")).dump();
+  // The issuer count went from 10 to 11.
+  auto count = entries(d, "/issuer_count");
+  ASSERT_EQ(count.size(), 1u);
+  EXPECT_EQ(count[0]["old"], 10);
+  EXPECT_EQ(count[0]["new"], 11);
+}
+
+TEST(Diff, Shanxi2026AgainstAnhui2026LinesUpByRole) {
+  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar());
+  for (const char* r : {"教育", "网信", "工信", "民政", "人社", "农业农村", "退役军人事务", "国资", "工会", "共青团", "职教社"}) {
+    ASSERT_FALSE(role(d, r).is_null()) << r;
+    EXPECT_EQ(role(d, r)["op"], "renamed") << r << ": " << role(d, r).dump();
+  }
+  EXPECT_EQ(role(d, "国资")["new"], json({"安徽省人民政府国有资产监督管理委员会"}));
+  EXPECT_EQ(role(d, "地方人民政府")["op"], "added");
+  // Same themes in both provinces: no theme entry.
+  EXPECT_TRUE(entries(d, "/themes").empty());
+  // The weeks differ by a day: 2026-05-11 → 2026-05-10.
+  auto periods = entries(d, "/event_periods");
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[0]["shift_days"], -1);
+}
+
+json sectionsRecord(std::vector<std::pair<std::string, std::string>> headings) {
+  json r{{"sections", json::array()}};
+  for (const auto& [number, title] : headings) r["sections"].push_back({{"number", number}, {"title", title}});
+  return r;
+}
+
+TEST(Diff, SectionsAlignByContentNotByNumber) {
+  json a = sectionsRecord({{"一", "指导思想"}, {"二", "活动时间安排"}, {"三", "主要活动内容"}, {"四", "组织保障措施"}});
+  json b = sectionsRecord({{"一", "主要活动内容"}, {"二", "活动时间安排"}, {"三", "宣传报道工作"}, {"四", "组织保障措施"}});
+  json d = diffRecords(a, b, grammar());
+  std::map<std::string, std::string> opOfOld;
+  for (const auto& s : d["sections"]) {
+    if (!s["old"].is_null()) opOfOld[s["old"]["title"]] = s["op"];
+    if (s["op"] == "added") {
+      EXPECT_EQ(s["new"]["title"], "宣传报道工作");
+    }
+  }
+  EXPECT_EQ(opOfOld["指导思想"], "removed");
+  EXPECT_EQ(opOfOld["组织保障措施"], "matched");
+  // 活动时间安排 stayed 二; 主要活动内容 went from 三 to 一, ahead of it: that one moved.
+  EXPECT_EQ(opOfOld["活动时间安排"], "matched") << d["sections"].dump();
+  EXPECT_EQ(opOfOld["主要活动内容"], "moved") << d["sections"].dump();
+}
+
+TEST(Diff, RenumberedSection) {
+  json a = sectionsRecord({{"一", "活动主题"}, {"二", "活动时间"}});
+  json b = sectionsRecord({{"一", "指导思想"}, {"二", "活动主题"}, {"三", "活动时间"}});
+  json d = diffRecords(a, b, grammar());
+  int renumbered = 0;
+  for (const auto& s : d["sections"]) renumbered += s["op"] == "renumbered";
+  EXPECT_EQ(renumbered, 2) << d["sections"].dump();
+}
+
+TEST(Words, ChineseDiffsInWordsNotCharacters) {
+  auto w = words("山西省教育厅关于举办职业教育活动周的通知");
+  EXPECT_LT(w.size(), 14u);  // fewer words than characters
+  auto edits = diffWords("各市要办好职业教育活动周各项工作。", "各市要办好全民终身学习活动周各项工作。");
+  std::string deleted, inserted;
+  for (const auto& e : edits) {
+    if (e.op == WordEdit::Op::kDelete) deleted += e.text;
+    if (e.op == WordEdit::Op::kInsert) inserted += e.text;
+  }
+  EXPECT_EQ(deleted, "职业教育");
+  EXPECT_EQ(inserted, "全民终身学习");
+  size_t changes = 0;
+  for (const auto& e : edits) changes += e.op != WordEdit::Op::kEqual;
+  EXPECT_EQ(changes, 2u);  // one phrase out, one phrase in
+}
+
+TEST(Words, SimilarityBounds) {
+  EXPECT_DOUBLE_EQ(similarity("组织保障", "组织保障"), 1.0);
+  EXPECT_DOUBLE_EQ(similarity("组织保障", "活动时间"), 0.0);
+  EXPECT_GT(similarity("加强组织领导", "加强组织协调"), 0.5);
+}
+
+TEST(Render, HtmlIsOneOfflineFileWithASummaryTable) {
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  std::string html = renderDiffHtml(d);
+  EXPECT_NE(html.find("<table id=\"summary\""), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_NE(html.find("name=\"viewport\""), std::string::npos);
+  EXPECT_NE(html.find("一技在手，一生无忧"), std::string::npos);
+}
+
+TEST(Render, TextIsPlainWhenNotColoured) {
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  std::string plain = renderDiffText(d, false), coloured = renderDiffText(d, true);
+  EXPECT_EQ(plain.find("\x1b["), std::string::npos);
+  EXPECT_NE(coloured.find("\x1b["), std::string::npos);
+  EXPECT_NE(plain.find("职业教育活动周：技能：让生活更美好 → 职业教育活动周：一技在手，一生无忧"), std::string::npos) << plain;
+}
+
+TEST(Series, CsvHasAHeaderAndARowPerNotice) {
+  json s = compareSeries({label("2021-shanxi-jjzc30"), label("2024-shanxi-jjzc30"), label("2026-shanxi-jjzc53")}, grammar());
+  ASSERT_EQ(s["rows"].size(), 3u);
+  EXPECT_TRUE(s["rows"][0]["changed"].empty());
+  // 2024 added the lifelong-learning week's theme; 2026 kept both themes.
+  auto has = [](const json& changed, const char* c) { return std::find(changed.begin(), changed.end(), c) != changed.end(); };
+  EXPECT_TRUE(has(s["rows"][1]["changed"], "themes"));
+  EXPECT_FALSE(has(s["rows"][2]["changed"], "themes"));
+  EXPECT_TRUE(has(s["rows"][2]["changed"], "event_periods"));
+  std::string csv = renderSeriesCsv(s);
+  size_t lines = std::count(csv.begin(), csv.end(), '\n');
+  EXPECT_EQ(lines, 4u);
+  EXPECT_EQ(csv.rfind("\"file\",\"year\",", 0), 0u);
+}
+
+}  // namespace
+}  // namespace notice
