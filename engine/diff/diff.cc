@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/utf8.h"
+#include "diff/duties.h"
 #include "diff/roles.h"
 #include "diff/words.h"
 
@@ -116,6 +117,32 @@ std::string str(const json& v, const char* key) {
   return v.is_object() && v.contains(key) && v[key].is_string() ? v[key].get<std::string>() : "";
 }
 
+// The activities a record is about (职业教育活动周, 全民终身学习活动周), from its periods and themes.
+std::vector<std::string> eventNames(const json& r) {
+  std::vector<std::string> out;
+  for (const char* key : {"event_periods", "themes"}) {
+    for (const auto& v : r.value(key, json::array())) {
+      std::string e = str(v, "event");
+      if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+  }
+  return out;
+}
+
+// The activity a deadline belongs to: the first of `events` its action, its relative phrase or
+// its sentence names (in that order), matched without the closing 周 so that
+// "全民终身学习活动开展情况汇总表" counts; empty when none is named.
+std::string deadlineEvent(const json& deadline, const std::vector<std::string>& events) {
+  for (const char* key : {"action", "relative", "text"}) {
+    std::string where = str(deadline, key);
+    for (const auto& e : events) {
+      std::string stem = utf8::endsWith(e, "周") ? e.substr(0, e.size() - std::string("周").size()) : e;
+      if (!stem.empty() && where.find(stem) != std::string::npos) return e;
+    }
+  }
+  return "";
+}
+
 json issuersByRole(const json& a, const json& b, const RoleRegistry& roles) {
   std::vector<std::string> order;
   std::map<std::string, std::pair<json, json>> byRole;
@@ -197,6 +224,7 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
   const json& y = b.value("sections", json::array());
   auto bodiesA = sectionBodies(a), bodiesB = sectionBodies(b);
   std::vector<std::tuple<double, size_t, size_t>> pairs;
+  std::set<std::pair<size_t, size_t>> closePairs;  // strong enough to call a split or a merge
   for (size_t i = 0; i < x.size(); ++i) {
     for (size_t j = 0; j < y.size(); ++j) {
       std::string ti = str(x[i], "title"), tj = str(y[j], "title");
@@ -210,6 +238,7 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
       // and a body that shares much of its wording is the same section under a new heading.
       double s = 0.5 * titles + 0.5 * bodies;
       if ((s >= 0.2 && (titles >= 0.5 || bodies >= 0.2)) || bodies >= 0.28) pairs.emplace_back(s, i, j);
+      if (titles >= 0.8 || bodies >= 0.4) closePairs.insert({i, j});
     }
   }
   std::sort(pairs.begin(), pairs.end(), [](const auto& l, const auto& r) { return std::get<0>(l) > std::get<0>(r); });
@@ -234,16 +263,31 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
   auto kept = inOrder(newOrder, samePlace);
   std::set<size_t> moved;
   for (size_t k = 0; k < matchedOld.size(); ++k) if (!kept.count(k)) moved.insert(matchedOld[k]);
+  // A section left over on one side that closely matches a section already paired on the other is
+  // a part of it: one old section split into several new ones, or several old ones merged.
+  std::map<size_t, size_t> splitFrom, mergedInto;  // new → old, old → new
+  for (const auto& [s, i, j] : pairs) {
+    if (!closePairs.count({i, j})) continue;
+    if (newToOld[j] < 0 && oldToNew[i] >= 0 && !splitFrom.count(j)) splitFrom[j] = i;
+    if (oldToNew[i] < 0 && newToOld[j] >= 0 && !mergedInto.count(i)) mergedInto[i] = j;
+    if (!score.count({i, j})) score[{i, j}] = s;
+  }
   auto brief = [](const json& s) { return json{{"number", s.value("number", "")}, {"title", s.value("title", "")}}; };
+  auto rounded = [](double s) { return std::round(s * 100) / 100; };
   for (size_t j = 0; j < y.size(); ++j) {
     if (newToOld[j] < 0) {
-      sectionsOut.push_back({{"op", "added"}, {"old", nullptr}, {"new", brief(y[j])}, {"similarity", 0}});
+      if (auto it = splitFrom.find(j); it != splitFrom.end()) {
+        sectionsOut.push_back({{"op", "split"}, {"old", brief(x[it->second])}, {"new", brief(y[j])},
+                               {"similarity", rounded(score[{it->second, j}])}});
+      } else {
+        sectionsOut.push_back({{"op", "added"}, {"old", nullptr}, {"new", brief(y[j])}, {"similarity", 0}});
+      }
       continue;
     }
     size_t i = static_cast<size_t>(newToOld[j]);
     const char* op = moved.count(i) ? "moved" : str(x[i], "number") != str(y[j], "number") ? "renumbered" : "matched";
     double s = score[{i, j}];
-    sectionsOut.push_back({{"op", op}, {"old", brief(x[i])}, {"new", brief(y[j])}, {"similarity", std::round(s * 100) / 100}});
+    sectionsOut.push_back({{"op", op}, {"old", brief(x[i])}, {"new", brief(y[j])}, {"similarity", rounded(s)}});
     const std::string& oldText = bodiesA[i].empty() ? str(x[i], "title") : bodiesA[i];
     const std::string& newText = bodiesB[j].empty() ? str(y[j], "title") : bodiesB[j];
     json edits = json::array();
@@ -255,7 +299,13 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
                        {"title", str(y[j], "title")}, {"edits", edits}});
   }
   for (size_t i = 0; i < x.size(); ++i) {
-    if (oldToNew[i] < 0) sectionsOut.push_back({{"op", "removed"}, {"old", brief(x[i])}, {"new", nullptr}, {"similarity", 0}});
+    if (oldToNew[i] >= 0) continue;
+    if (auto it = mergedInto.find(i); it != mergedInto.end()) {
+      sectionsOut.push_back({{"op", "merged"}, {"old", brief(x[i])}, {"new", brief(y[it->second])},
+                             {"similarity", rounded(score[{i, it->second}])}});
+    } else {
+      sectionsOut.push_back({{"op", "removed"}, {"old", brief(x[i])}, {"new", nullptr}, {"similarity", 0}});
+    }
   }
   // A sentence deleted in one place and inserted in another was moved.
   std::map<std::string, int> deleted, inserted;
@@ -294,9 +344,17 @@ json diffRecords(const json& a, const json& b, const Grammar& grammar) {
   matchedList("event_periods", a, b,
               [](const json& x, const json& y) { return str(x, "event") == str(y, "event") ? 1.0 : similarity(str(x, "event"), str(y, "event")); },
               0.5, fields, "start");
+  DutyKinds duties(grammar);
+  auto eventsA = eventNames(a), eventsB = eventNames(b);
   matchedList("deadlines", a, b,
-              [](const json& x, const json& y) { return similarity(str(x, "action"), str(y, "action")); }, 0.3, fields,
-              "date");
+              [&](const json& x, const json& y) {
+                double s = duties.likeness(str(x, "action"), str(y, "action"));
+                // A duty for the same activity week is the counterpart; one for another week is not.
+                auto ex = deadlineEvent(x, eventsA), ey = deadlineEvent(y, eventsB);
+                if (!ex.empty() && !ey.empty()) s = ex == ey ? std::min(1.0, s + 0.15) : s * 0.5;
+                return s;
+              },
+              0.3, fields, "date");
   matchedList("contacts", a, b, [](const json& x, const json& y) { return str(x, "name") == str(y, "name") ? 1.0 : 0.0; },
               0.5, fields);
   matchedList("attachments", a, b, [](const json& x, const json& y) { return similarity(str(x, "title"), str(y, "title")); },

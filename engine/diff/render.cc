@@ -114,7 +114,8 @@ std::string renderDiffText(const json& diff, bool colour) {
   for (const auto& r : diff["issuers_by_role"]) {
     std::string op = r["op"];
     std::string mark = op == "added" ? p.on("32", "+") : op == "removed" ? p.on("31", "-") : op == "renamed" ? "~" : "=";
-    out += "  " + mark + " " + r["role"].get<std::string>() + ": " + show(r["old"]) + (op == "same" ? "" : " → " + show(r["new"])) + "\n";
+    std::string bodies = op == "added" ? show(r["new"]) : op == "renamed" ? show(r["old"]) + " → " + show(r["new"]) : show(r["old"]);
+    out += "  " + mark + " " + r["role"].get<std::string>() + ": " + bodies + "\n";
   }
   out += "\n" + p.on("1", "Sections") + "\n";
   for (const auto& s : diff["sections"]) {

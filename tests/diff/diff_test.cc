@@ -1,6 +1,9 @@
 // Comparisons, with expectations written from reading the notices (the hand labels stand in for
 // records, so these tests do not depend on the parser).
+#include <set>
+
 #include "diff/diff.h"
+#include "diff/duties.h"
 #include "diff/render.h"
 #include "diff/roles.h"
 #include "diff/words.h"
@@ -96,6 +99,72 @@ TEST(Diff, Shanxi2026AgainstAnhui2026LinesUpByRole) {
   EXPECT_EQ(periods[0]["shift_days"], -1);
 }
 
+TEST(Diff, Shanxi2026AgainstAnhui2026DeadlinesByDuty) {
+  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar());
+  // Both notices ask for the week's 总结 by 5月20日 (Anhui adds the 统计表 to it) and for the
+  // lifelong-learning 汇总表 at the end of the year (Shanxi 11月30日, Anhui a day later).
+  auto deadlines = entries(d, "/deadlines");
+  ASSERT_EQ(deadlines.size(), 2u) << json(deadlines).dump();
+  EXPECT_EQ(deadlines[0]["op"], "changed");
+  EXPECT_EQ(deadlines[0]["old"]["date"], "2026-05-20");
+  EXPECT_EQ(deadlines[0]["new"]["date"], "2026-05-20");
+  EXPECT_EQ(deadlines[0]["shift_days"], 0);
+  EXPECT_EQ(deadlines[1]["old"]["date"], "2026-11-30");
+  EXPECT_EQ(deadlines[1]["new"]["date"], "2026-12-01");
+  EXPECT_EQ(deadlines[1]["shift_days"], 1);
+}
+
+TEST(Diff, VocationalWeekAgainstLifelongLearningWeek2021) {
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2021-shanxi-jjzc65"), grammar());
+  // Two different weeks: the slogan of one is not a changed slogan of the other.
+  auto themes = entries(d, "/themes");
+  ASSERT_EQ(themes.size(), 2u) << json(themes).dump();
+  EXPECT_EQ(themes[0]["op"], "removed");
+  EXPECT_EQ(themes[0]["old"]["event"], "职业教育活动周");
+  EXPECT_EQ(themes[1]["op"], "added");
+  EXPECT_EQ(themes[1]["new"]["theme"], "庆建党百年华诞，谱终身学习新篇");
+  // The lifelong-learning notice is the 教育厅's alone: the nine partners are gone.
+  EXPECT_EQ(role(d, "教育")["op"], "same");
+  for (const char* r : {"宣传", "网信", "人社", "工信", "农业农村", "国资", "工会", "共青团", "职教社"}) {
+    ASSERT_FALSE(role(d, r).is_null()) << r;
+    EXPECT_EQ(role(d, r)["op"], "removed") << r;
+  }
+  // The 活动方案 due 5月15日 became the 实施方案 due 10月15日: the same duty, 153 days later.
+  bool planMatched = false;
+  for (const auto& e : entries(d, "/deadlines")) {
+    if (e["op"] == "changed" && e["old"]["date"] == "2021-05-15") {
+      planMatched = e["new"]["date"] == "2021-10-15" && e["shift_days"] == 153;
+    }
+  }
+  EXPECT_TRUE(planMatched) << json(entries(d, "/deadlines")).dump();
+  // No issuer count in the new one (a single issuer): reported as removed, not as 0.
+  auto count = entries(d, "/issuer_count");
+  ASSERT_EQ(count.size(), 1u);
+  EXPECT_EQ(count[0]["op"], "removed");
+}
+
+TEST(Duties, KindsAndLikeness) {
+  DutyKinds duties(grammar());
+  EXPECT_EQ(duties.of("报送活动周工作总结"), (std::set<std::string>{"总结"}));
+  EXPECT_EQ(duties.of("提交《2026年职业教育活动周活动情况统计表》及职业教育活动总结"),
+            (std::set<std::string>{"统计表", "总结"}));
+  EXPECT_EQ(duties.of("将活动周实施方案报省教育厅职成处"), (std::set<std::string>{"方案"}));
+  EXPECT_TRUE(duties.of("做好宣传工作").empty());
+  EXPECT_GT(duties.likeness("报送活动周工作总结", "将工作总结发送至邮箱"), 0.7);
+  EXPECT_LT(duties.likeness("报送活动周工作总结", "提交活动方案"), 0.3);
+}
+
+TEST(Duties, EveryRowCompiles) {
+  for (const auto& row : grammar().table("duties")) {
+    ASSERT_EQ(row.size(), 2u);
+    EXPECT_TRUE(RE2(row[1]).ok()) << row[0];
+  }
+  for (const auto& row : grammar().table("agencies")) {
+    ASSERT_GE(row.size(), 2u);
+    EXPECT_TRUE(RE2(row[1]).ok()) << row[0];
+  }
+}
+
 json sectionsRecord(std::vector<std::pair<std::string, std::string>> headings) {
   json r{{"sections", json::array()}};
   for (const auto& [number, title] : headings) r["sections"].push_back({{"number", number}, {"title", title}});
@@ -118,6 +187,28 @@ TEST(Diff, SectionsAlignByContentNotByNumber) {
   // 活动时间安排 stayed 二; 主要活动内容 went from 三 to 一, ahead of it: that one moved.
   EXPECT_EQ(opOfOld["活动时间安排"], "matched") << d["sections"].dump();
   EXPECT_EQ(opOfOld["主要活动内容"], "moved") << d["sections"].dump();
+}
+
+TEST(Diff, SplitAndMergedSections) {
+  json a = sectionsRecord({{"一", "时间和主题"}, {"二", "工作要求"}});
+  json b = sectionsRecord({{"一", "主题"}, {"二", "时间"}, {"三", "工作要求"}});
+  json d = diffRecords(a, b, grammar());
+  int split = 0, fromTimeAndTheme = 0;
+  for (const auto& s : d["sections"]) {
+    split += s["op"] == "split";
+    if (!s["old"].is_null() && s["old"]["title"] == "时间和主题") ++fromTimeAndTheme;
+    EXPECT_NE(s["op"], "added") << d["sections"].dump();
+  }
+  EXPECT_EQ(split, 1) << d["sections"].dump();
+  EXPECT_EQ(fromTimeAndTheme, 2);  // both new sections come from the old one
+  // The other way round, the two old sections were merged into one.
+  json back = diffRecords(b, a, grammar());
+  int merged = 0;
+  for (const auto& s : back["sections"]) {
+    merged += s["op"] == "merged";
+    EXPECT_NE(s["op"], "removed") << back["sections"].dump();
+  }
+  EXPECT_EQ(merged, 1) << back["sections"].dump();
 }
 
 TEST(Diff, RenumberedSection) {
