@@ -400,16 +400,31 @@ json compareSeries(const std::vector<json>& records, const Grammar& grammar) {
     row["roles"] = rolesOf;
     row["deadlines"] = deadlines;
     row["attachments"] = attachments;
-    json changed = json::array();
+    json changed = json::array(), gained = json::object(), lost = json::object();
     if (!previous.is_null()) {
       for (const auto& c : columns) {
         std::string key = c;
         if (key == "file" || key == "doc_number" || key == "year") continue;
-        if (row[key] != previous[key]) changed.push_back(key);
+        if (row[key] == previous[key]) continue;
+        changed.push_back(key);
+        // For lists that kept some items, which came and went against the notice before (a list
+        // whose every item changed, as dated items do from year to year, is just "changed").
+        if (!row[key].is_array()) continue;
+        auto missingFrom = [](const json& from, const json& other) {
+          json out = json::array();
+          for (const auto& v : from) if (std::find(other.begin(), other.end(), v) == other.end()) out.push_back(v);
+          return out;
+        };
+        json g = missingFrom(row[key], previous[key]), l = missingFrom(previous[key], row[key]);
+        if (g.size() == row[key].size() && l.size() == previous[key].size()) continue;
+        if (!g.empty()) gained[key] = g;
+        if (!l.empty()) lost[key] = l;
       }
     }
     previous = row;
     row["changed"] = changed;
+    row["gained"] = gained;
+    row["lost"] = lost;
     rows.push_back(row);
   }
   return {{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};

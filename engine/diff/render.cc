@@ -210,6 +210,8 @@ std::string renderSeriesText(const json& series, bool colour) {
       bool changed = std::find(row["changed"].begin(), row["changed"].end(), key) != row["changed"].end();
       std::string value = show(row[key]);
       out += "  " + std::string(changed ? "*" : " ") + " " + key + ": " + (changed ? p.on("33", value) : value) + "\n";
+      if (row["gained"].contains(key)) out += "      " + p.on("32", "+ " + show(row["gained"][key])) + "\n";
+      if (row["lost"].contains(key)) out += "      " + p.on("31", "- " + show(row["lost"][key])) + "\n";
     }
     out += "\n";
   }
@@ -247,7 +249,8 @@ std::string renderSeriesHtml(const json& series) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>notice compare</title><style>"
       "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:1rem}table{border-collapse:collapse}"
       "td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}"
-      ".changed{background:#fff3c4}.wrap{overflow-x:auto}</style></head><body>\n<h1>notice compare</h1>\n"
+      ".changed{background:#fff3c4}.wrap{overflow-x:auto}ins{background:#d7f5d7;text-decoration:none}"
+      "del{color:#a33}</style></head><body>\n<h1>notice compare</h1>\n"
       "<div class=\"wrap\"><table id=\"series\"><thead><tr>";
   for (const auto& c : series["columns"]) h += "<th>" + escapeHtml(c) + "</th>";
   h += "</tr></thead><tbody>\n";
@@ -258,13 +261,22 @@ std::string renderSeriesHtml(const json& series) {
       bool changed = std::find(row["changed"].begin(), row["changed"].end(), key) != row["changed"].end();
       const json& v = row[key];
       std::string cell;
-      if (v.is_array()) for (const auto& x : v) cell += (cell.empty() ? "" : "<br>") + escapeHtml(show(x));
-      else cell = escapeHtml(show(v));
+      if (v.is_array()) {
+        // Items new against the row above are marked; items it had and this one lacks follow, struck.
+        const json& gained = row["gained"].value(key, json::array());
+        for (const auto& x : v) {
+          bool isNew = std::find(gained.begin(), gained.end(), x) != gained.end();
+          cell += (cell.empty() ? "" : "<br>") + (isNew ? "<ins>" + escapeHtml(show(x)) + "</ins>" : escapeHtml(show(x)));
+        }
+        for (const auto& x : row["lost"].value(key, json::array())) cell += (cell.empty() ? "" : "<br>") + ("<del>" + escapeHtml(show(x)) + "</del>");
+      } else {
+        cell = escapeHtml(show(v));
+      }
       h += std::string("<td") + (changed ? " class=\"changed\"" : "") + ">" + cell + "</td>";
     }
     h += "</tr>\n";
   }
-  h += "</tbody></table></div>\n<p>Highlighted: changed against the notice in the row above.</p></body></html>\n";
+  h += "</tbody></table></div>\n<p>Highlighted: changed against the notice in the row above; <ins>new items</ins> marked, <del>items dropped</del> struck.</p></body></html>\n";
   return h;
 }
 

@@ -271,6 +271,12 @@ TEST(Series, CsvHasAHeaderAndARowPerNotice) {
   EXPECT_TRUE(has(s["rows"][1]["changed"], "themes"));
   EXPECT_FALSE(has(s["rows"][2]["changed"], "themes"));
   EXPECT_TRUE(has(s["rows"][2]["changed"], "event_periods"));
+  // 2024 was the 教育厅 alone (nine partners' roles lost); 2026 brought ten roles back, 民政 and
+  // 退役军人事务 among them.
+  EXPECT_TRUE(has(s["rows"][1]["lost"]["roles"], "宣传"));
+  EXPECT_TRUE(has(s["rows"][2]["gained"]["roles"], "民政"));
+  EXPECT_TRUE(has(s["rows"][2]["gained"]["roles"], "退役军人事务"));
+  EXPECT_FALSE(s["rows"][2]["gained"].contains("deadlines"));  // every dated item differs: just "changed"
   std::string csv = renderSeriesCsv(s);
   size_t lines = std::count(csv.begin(), csv.end(), '\n');
   EXPECT_EQ(lines, 4u);
