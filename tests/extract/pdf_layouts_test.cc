@@ -79,6 +79,27 @@ TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   EXPECT_EQ(r["province"], "山西省");
 }
 
+TEST(PdfLayouts, ALineWrappedBeforeADateIsJoined) {
+  // The line fills the column and ends at "于"; the date the sentence goes on with starts the next
+  // line flush left. A line that starts with a date is not a 成文日期 unless the date stands alone.
+  PdfPage p = testing::bodyPage(
+      {"山西省教育厅关于做好总结工作的通知", "各市教育局：", "各市要认真总结本地活动开展情况，形成书面材料，由各县",
+       "区教育局汇总后统一报送省教育厅职业教育处，各市、各院校于", "2026年6月30日前将活动周总结报送山西开放大学。",
+       "各市教育局要按时报送，确保各项工作落到实处，取得实效。"});
+  p.items[0].x = 150;
+  p.items[2].x = 111.5;
+  p.items[5].x = 111.5;
+  p.items.push_back({360, 300, 16, "山西省教育厅"});
+  p.items.push_back({360, 328, 16, "2026年6月1日"});
+  json r = parse({p});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_NE(r["text"].get<std::string>().find("各院校于2026年6月30日前"), std::string::npos) << r["text"];
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["text"];
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-06-30");
+  EXPECT_EQ(r["deadlines"][0]["text"].get<std::string>().rfind("各市要认真总结", 0), 0u) << r["deadlines"][0]["text"];
+  EXPECT_EQ(r["issue_date"], "2026-06-01");
+}
+
 TEST(PdfLayouts, ASentenceAcrossAPageBreakIsJoinedAndThePageNumberDropped) {
   PdfPage p1 = testing::bodyPage(
       {"山西省教育厅关于做好总结工作的通知", "各市教育局：", "    各市要认真总结活动开展情况，形成书面材料，并于2026年",
