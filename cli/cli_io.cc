@@ -21,12 +21,12 @@ Result<std::string> readInput(const std::string& path) {
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    return Error{ErrorCode::kIoError, path + ": is a directory"};
+    return Error{ErrorCode::kIoError, "is a directory"};
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIoError, path + ": cannot open (no such file or no permission)"};
+  if (!in) return Error{ErrorCode::kIoError, "cannot open (no such file or no permission)"};
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Error{ErrorCode::kIoError, path + ": read error"};
+  if (in.bad()) return Error{ErrorCode::kIoError, "read error"};
   return data;
 }
 

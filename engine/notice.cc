@@ -37,7 +37,7 @@ Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::str
 
 Result<nlohmann::json> Engine::parseFile(const std::string& path, const ParseOptions& options) const {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIoError, path + ": cannot open"};
+  if (!in) return Error{ErrorCode::kIoError, "cannot open (no such file or no permission)"};
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return parseBytes(data, path, options);
 }

@@ -2,6 +2,7 @@
 // output formats, and records that are never left half-written.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -18,8 +19,9 @@ struct CommandResult {
   std::string out;
 };
 
-CommandResult run(const std::string& args) {
-  std::string command = std::string(NOTICE_BIN) + " " + args + " 2>/dev/null";
+// Runs `notice ARGS`; `out` is its standard output, or both streams with `withStderr`.
+CommandResult run(const std::string& args, bool withStderr = false) {
+  std::string command = std::string(NOTICE_BIN) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -120,6 +122,60 @@ TEST(Cli, DuplicatesAreCaught) {
 TEST(Cli, AScanIsRefusedWithItsOwnExitCode) {
   CommandResult r = run("parse " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
   EXPECT_EQ(r.code, 3);
+}
+
+TEST(Cli, DiffTakesATextExportAPdfOrARecord) {
+  fs::path dir = tempDir("diff_inputs");
+  std::string record = (dir / "2021.json").string();
+  ASSERT_EQ(run("parse -o " + dir.string() + " " + sourcePath("corpus/text/2021-shanxi-jjzc30.txt")).code, 0);
+  fs::rename(dir / "2021-shanxi-jjzc30.json", record);
+  CommandResult r = run("diff --format json " + record + " " + sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf"));
+  ASSERT_EQ(r.code, 0);
+  auto diff = nlohmann::json::parse(r.out);
+  EXPECT_EQ(diff["schema"], "notice-diff/1");
+  bool theme = false;
+  for (const auto& e : diff["fields"]) {
+    theme = theme || (e["path"] == "/themes/0" && e["new"]["theme"] == "一技在手，一生无忧");
+  }
+  EXPECT_TRUE(theme);
+}
+
+TEST(Cli, DiffTextIsPlainWhenPipedAndHtmlGoesToAFile) {
+  std::string pair = sourcePath("corpus/text/2026-shanxi-jjzc53.txt") + " " + sourcePath("corpus/text/2026-anhui-wjmzc23.txt");
+  CommandResult text = run("diff " + pair);
+  ASSERT_EQ(text.code, 0);
+  EXPECT_EQ(text.out.find("\x1b["), std::string::npos);
+  EXPECT_NE(text.out.find("~ 国资: 山西省国资委 → 安徽省人民政府国有资产监督管理委员会"), std::string::npos) << text.out;
+  fs::path html = tempDir("diff_html") / "diff.html";
+  ASSERT_EQ(run("diff --format html -o " + html.string() + " " + pair).code, 0);
+  std::string page = testing::readFile(html.string());
+  EXPECT_EQ(page.rfind("<!doctype html>", 0), 0u);
+  EXPECT_NE(page.find("<table id=\"roles\""), std::string::npos);
+}
+
+TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
+  std::string good = sourcePath("corpus/text/2021-shanxi-jjzc30.txt");
+  EXPECT_EQ(run("diff " + good).code, 2);
+  CommandResult missing = run("diff /nonexistent/a.txt " + good, true);
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.out.find("notice: /nonexistent/a.txt: cannot open"), std::string::npos) << missing.out;
+  EXPECT_EQ(run("diff " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf") + " " + good).code, 3);
+  EXPECT_EQ(run("diff --format xml " + good + " " + good).code, 2);
+}
+
+TEST(Cli, CompareInEveryFormat) {
+  std::string series = sourcePath("corpus/text/2021-shanxi-jjzc30.txt") + " " + sourcePath("corpus/text/2024-shanxi-jjzc30.txt") +
+                       " " + sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf");
+  CommandResult json = run("compare --format json " + series);
+  ASSERT_EQ(json.code, 0);
+  auto s = nlohmann::json::parse(json.out);
+  ASSERT_EQ(s["rows"].size(), 3u);
+  EXPECT_EQ(s["rows"][2]["doc_number"], "晋教职成函〔2026〕53号");
+  CommandResult csv = run("compare --format csv " + series);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 4);
+  CommandResult text = run("compare " + series);
+  EXPECT_NE(text.out.find("* roles:"), std::string::npos) << text.out;
+  EXPECT_NE(run("compare --format html " + series).out.find("<table id=\"series\""), std::string::npos);
 }
 
 }  // namespace
