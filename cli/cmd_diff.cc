@@ -94,24 +94,31 @@ int emit(const std::string& text, const Options& o) {
 
 bool colourWanted(const Options& o) { return o.out.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
-std::optional<std::vector<nlohmann::json>> loadAll(const Options& o, int* exitCode) {
+// The engine (its grammar serves the comparison too) and the records of every input, or nullopt
+// after saying on stderr what went wrong.
+struct Loaded {
+  Engine engine;
+  std::vector<nlohmann::json> records;
+};
+
+std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
   auto engine = Engine::create();
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     *exitCode = kFailed;
     return std::nullopt;
   }
-  std::vector<nlohmann::json> records;
+  Loaded loaded{std::move(engine).value(), {}};
   for (const auto& in : o.inputs) {
-    auto r = loadRecord(engine.value(), in, o.password);
+    auto r = loadRecord(loaded.engine, in, o.password);
     if (!r.ok()) {
       std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), r.error().message.c_str());
       *exitCode = exitCodeFor(r.error().code);
       return std::nullopt;
     }
-    records.push_back(std::move(r).value());
+    loaded.records.push_back(std::move(r).value());
   }
-  return records;
+  return loaded;
 }
 
 }  // namespace
@@ -128,14 +135,9 @@ int runDiff(const std::vector<std::string>& args) {
     return kUsage;
   }
   int code = kOk;
-  auto records = loadAll(o, &code);
-  if (!records) return code;
-  auto grammar = Grammar::load();
-  if (!grammar.ok()) {
-    std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
-    return kFailed;
-  }
-  auto diff = diffRecords((*records)[0], (*records)[1], *grammar.value());
+  auto loaded = loadAll(o, &code);
+  if (!loaded) return code;
+  auto diff = diffRecords(loaded->records[0], loaded->records[1], loaded->engine.grammar());
   if (o.format == "json") return emit(diff.dump(1, ' ') + "\n", o);
   if (o.format == "html") return emit(renderDiffHtml(diff), o);
   return emit(renderDiffText(diff, colourWanted(o)), o);
@@ -153,14 +155,9 @@ int runCompare(const std::vector<std::string>& args) {
     return kUsage;
   }
   int code = kOk;
-  auto records = loadAll(o, &code);
-  if (!records) return code;
-  auto grammar = Grammar::load();
-  if (!grammar.ok()) {
-    std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
-    return kFailed;
-  }
-  auto series = compareSeries(*records, *grammar.value());
+  auto loaded = loadAll(o, &code);
+  if (!loaded) return code;
+  auto series = compareSeries(loaded->records, loaded->engine.grammar());
   if (o.format == "json") return emit(series.dump(1, ' ') + "\n", o);
   if (o.format == "csv") return emit(renderSeriesCsv(series), o);
   if (o.format == "html") return emit(renderSeriesHtml(series), o);

@@ -225,15 +225,24 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
   auto bodiesA = sectionBodies(a), bodiesB = sectionBodies(b);
   std::vector<std::tuple<double, size_t, size_t>> pairs;
   std::set<std::pair<size_t, size_t>> closePairs;  // strong enough to call a split or a merge
+  // Each text's bigrams once, not once per pair.
+  auto profiles = [](const json& sections, const std::vector<std::string>& bodies) {
+    std::vector<std::pair<Bigrams, Bigrams>> out;
+    for (size_t i = 0; i < sections.size(); ++i) out.emplace_back(bigrams(str(sections[i], "title")), bigrams(bodies[i]));
+    return out;
+  };
+  auto profilesA = profiles(x, bodiesA), profilesB = profiles(y, bodiesB);
   for (size_t i = 0; i < x.size(); ++i) {
     for (size_t j = 0; j < y.size(); ++j) {
       std::string ti = str(x[i], "title"), tj = str(y[j], "title");
-      double titles = similarity(ti, tj);
+      double titles = ti == tj ? 1.0 : similarity(profilesA[i].first, profilesB[j].first);
       // One heading inside the other ("时间" in "时间和主题", "主题" in "活动主题") is a close match.
       if (!ti.empty() && !tj.empty() && (ti.find(tj) != std::string::npos || tj.find(ti) != std::string::npos)) {
         titles = std::max(titles, 0.8);
       }
-      double bodies = bodiesA[i].empty() || bodiesB[j].empty() ? titles : similarity(bodiesA[i], bodiesB[j]);
+      double bodies = bodiesA[i].empty() || bodiesB[j].empty() ? titles
+                      : bodiesA[i] == bodiesB[j]                ? 1.0
+                                                                : similarity(profilesA[i].second, profilesB[j].second);
       // Headings are short, so their bigrams say little alone: the body's words weigh as much,
       // and a body that shares much of its wording is the same section under a new heading.
       double s = 0.5 * titles + 0.5 * bodies;

@@ -36,14 +36,15 @@ namespace {
 
 using Op = WordEdit::Op;
 
-// Myers' O(ND) shortest edit script over word sequences.
-std::vector<std::pair<Op, std::string>> myers(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Myers' O(ND) shortest edit script over word ids. Only the diagonals reachable at step d
+// (k in [-d, d]) are kept for the backtrack, so memory is O(D²) rather than O(D·(N+M)).
+std::vector<Op> myers(const std::vector<int>& a, const std::vector<int>& b) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size()), max = n + m;
-  std::vector<int> v(2 * max + 2, 0);
-  std::vector<std::vector<int>> trace;
+  std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
+  std::vector<std::vector<int>> trace;  // trace[d][k + d] = v[k] before step d
   int dFound = -1;
   for (int d = 0; d <= max && dFound < 0; ++d) {
-    trace.push_back(v);
+    trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
     for (int k = -d; k <= d; k += 2) {
       int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max] : v[k - 1 + max] + 1;
       int y = x - k;
@@ -52,20 +53,21 @@ std::vector<std::pair<Op, std::string>> myers(const std::vector<std::string>& a,
       if (x >= n && y >= m) { dFound = d; break; }
     }
   }
-  std::vector<std::pair<Op, std::string>> edits;
+  std::vector<Op> ops;
   int x = n, y = m;
   for (int d = dFound; d > 0; --d) {
     const std::vector<int>& pv = trace[d];
+    auto at = [&](int k) { return pv[k + d]; };
     int k = x - y;
-    int prevK = (k == -d || (k != d && pv[k - 1 + max] < pv[k + 1 + max])) ? k + 1 : k - 1;
-    int prevX = pv[prevK + max], prevY = prevX - prevK;
-    while (x > prevX && y > prevY) edits.push_back({Op::kEqual, a[--x]}), --y;
-    if (x == prevX) edits.push_back({Op::kInsert, b[--y]});
-    else edits.push_back({Op::kDelete, a[--x]});
+    int prevK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1;
+    int prevX = at(prevK), prevY = prevX - prevK;
+    while (x > prevX && y > prevY) ops.push_back(Op::kEqual), --x, --y;
+    if (x == prevX) ops.push_back(Op::kInsert), --y;
+    else ops.push_back(Op::kDelete), --x;
   }
-  while (x > 0 && y > 0) edits.push_back({Op::kEqual, a[--x]}), --y;
-  std::reverse(edits.begin(), edits.end());
-  return edits;
+  while (x > 0 && y > 0) ops.push_back(Op::kEqual), --x, --y;
+  std::reverse(ops.begin(), ops.end());
+  return ops;
 }
 
 bool isPunctuationOnly(const std::string& s) {
@@ -75,57 +77,101 @@ bool isPunctuationOnly(const std::string& s) {
   return true;
 }
 
+// An equal run short enough to fold into the changes around it: one or two characters, or
+// punctuation only.
+bool isSlight(const std::string& equal) { return utf8::codepointCount(equal) <= 2 || isPunctuationOnly(equal); }
+
+// Either an unchanged run or a change (what was deleted, what was inserted) between two.
+struct Block {
+  bool equal;
+  std::string text, inserted;  // for a change, `text` is what was deleted
+};
+
 }  // namespace
 
 std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
-  auto edits = myers(words(a), words(b));
-  // Runs of one kind.
-  std::vector<WordEdit> runs;
-  for (auto& [op, w] : edits) {
-    if (!runs.empty() && runs.back().op == op) runs.back().text += w;
-    else runs.push_back({op, w});
-  }
-  // Semantic clean-up: a short equal run (one or two characters, or punctuation) between two
+  std::vector<std::string> wa = words(a), wb = words(b);
+  // Words as small integers, so that the diff compares numbers, not strings.
+  std::map<std::string, int> ids;
+  auto idsOf = [&](const std::vector<std::string>& ws) {
+    std::vector<int> out;
+    out.reserve(ws.size());
+    for (const auto& w : ws) out.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
+    return out;
+  };
+  std::vector<int> ia = idsOf(wa), ib = idsOf(wb);
+  // The common head and tail need no search.
+  size_t head = 0;
+  while (head < ia.size() && head < ib.size() && ia[head] == ib[head]) ++head;
+  size_t tail = 0;
+  while (tail < ia.size() - head && tail < ib.size() - head && ia[ia.size() - 1 - tail] == ib[ib.size() - 1 - tail]) ++tail;
+  std::vector<Op> ops(head, Op::kEqual);
+  auto middle = myers(std::vector<int>(ia.begin() + static_cast<long>(head), ia.end() - static_cast<long>(tail)),
+                      std::vector<int>(ib.begin() + static_cast<long>(head), ib.end() - static_cast<long>(tail)));
+  ops.insert(ops.end(), middle.begin(), middle.end());
+  ops.insert(ops.end(), tail, Op::kEqual);
+
+  // Blocks, with the semantic clean-up done as they are built: a slight equal run between two
   // changes is folded into them, so that a changed phrase reads as one deletion and one insertion.
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (size_t i = 1; i + 1 < runs.size(); ++i) {
-      if (runs[i].op != Op::kEqual || runs[i - 1].op == Op::kEqual || runs[i + 1].op == Op::kEqual) continue;
-      if (utf8::codepointCount(runs[i].text) > 2 && !isPunctuationOnly(runs[i].text)) continue;
-      std::string del, ins;
-      size_t from = i - 1;
-      while (from > 0 && runs[from - 1].op != Op::kEqual) --from;
-      size_t to = i + 1;
-      while (to + 1 < runs.size() && runs[to + 1].op != Op::kEqual) ++to;
-      for (size_t k = from; k <= to; ++k) {
-        if (runs[k].op != Op::kInsert) del += runs[k].text;
-        if (runs[k].op != Op::kDelete) ins += runs[k].text;
-      }
-      std::vector<WordEdit> merged(runs.begin(), runs.begin() + static_cast<long>(from));
-      merged.push_back({Op::kDelete, del});
-      merged.push_back({Op::kInsert, ins});
-      merged.insert(merged.end(), runs.begin() + static_cast<long>(to) + 1, runs.end());
-      runs = std::move(merged);
-      changed = true;
-      break;
+  std::vector<Block> blocks;
+  size_t x = 0, y = 0;
+  for (Op op : ops) {
+    if (op == Op::kEqual) {
+      if (blocks.empty() || !blocks.back().equal) blocks.push_back({true, "", ""});
+      blocks.back().text += wa[x++];
+      ++y;
+      continue;
     }
+    if (blocks.empty() || blocks.back().equal) {
+      // A change after a slight equal run that follows a change: the three become one change.
+      if (blocks.size() >= 2 && !blocks[blocks.size() - 2].equal && isSlight(blocks.back().text)) {
+        std::string slight = std::move(blocks.back().text);
+        blocks.pop_back();
+        blocks.back().text += slight;
+        blocks.back().inserted += slight;
+      } else {
+        blocks.push_back({false, "", ""});
+      }
+    }
+    if (op == Op::kDelete) blocks.back().text += wa[x++];
+    else blocks.back().inserted += wb[y++];
+  }
+  std::vector<WordEdit> runs;
+  for (auto& block : blocks) {
+    if (block.equal) {
+      runs.push_back({Op::kEqual, std::move(block.text)});
+      continue;
+    }
+    if (!block.text.empty()) runs.push_back({Op::kDelete, std::move(block.text)});
+    if (!block.inserted.empty()) runs.push_back({Op::kInsert, std::move(block.inserted)});
   }
   return runs;
 }
 
-double similarity(const std::string& a, const std::string& b) {
-  std::u32string x = utf8::decode(a), y = utf8::decode(b);
-  if (x == y) return 1.0;
-  if (x.size() < 2 || y.size() < 2) return 0.0;
-  std::map<std::u32string, int> grams;
-  for (size_t i = 0; i + 1 < x.size(); ++i) ++grams[x.substr(i, 2)];
-  int common = 0;
-  for (size_t i = 0; i + 1 < y.size(); ++i) {
-    auto it = grams.find(y.substr(i, 2));
-    if (it != grams.end() && it->second > 0) { --it->second; ++common; }
+Bigrams bigrams(const std::string& text) {
+  std::u32string u = utf8::decode(text);
+  Bigrams out;
+  if (u.size() < 2) return out;
+  out.grams.reserve(u.size() - 1);
+  for (size_t i = 0; i + 1 < u.size(); ++i) out.grams.push_back(static_cast<uint64_t>(u[i]) << 32 | u[i + 1]);
+  std::sort(out.grams.begin(), out.grams.end());
+  return out;
+}
+
+double similarity(const Bigrams& a, const Bigrams& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.grams.size() && j < b.grams.size()) {
+    if (a.grams[i] < b.grams[j]) ++i;
+    else if (b.grams[j] < a.grams[i]) ++j;
+    else ++common, ++i, ++j;
   }
-  return 2.0 * common / static_cast<double>(x.size() - 1 + y.size() - 1);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.grams.size() + b.grams.size());
+}
+
+double similarity(const std::string& a, const std::string& b) {
+  if (a == b) return 1.0;
+  return similarity(bigrams(a), bigrams(b));
 }
 
 }  // namespace notice

@@ -3,6 +3,7 @@
 // ("职业教育活动周" → "全民终身学习活动周", not scattered characters).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,16 @@ struct WordEdit {
 // Runs of equal, deleted and inserted text turning `a` into `b`.
 std::vector<WordEdit> diffWords(const std::string& a, const std::string& b);
 
-// Similarity of two texts in [0, 1]: Dice coefficient over character bigrams.
+// A text's character bigrams, sorted, for comparing one text with many.
+struct Bigrams {
+  std::vector<uint64_t> grams;
+  bool empty() const { return grams.empty(); }
+};
+Bigrams bigrams(const std::string& text);
+
+// Similarity of two texts in [0, 1]: Dice coefficient over character bigrams (1 for equal
+// texts, 0 when either has fewer than two characters and they differ).
+double similarity(const Bigrams& a, const Bigrams& b);
 double similarity(const std::string& a, const std::string& b);
 
 }  // namespace notice
