@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the project needs from Debian 12's packages: as root directly, otherwise with
 # sudo. Installs only what is missing; safe to run again.
-#   scripts/install-deps.sh          build and run
-#   scripts/install-deps.sh --test   also what the tests need
+#   scripts/install-deps.sh           build and run
+#   scripts/install-deps.sh --test    also what the tests need
+#   scripts/install-deps.sh --bench   also the peers and timers bench/ runs against
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
           nlohmann-json3-dev libssl-dev)
-if [ "${1:-}" = "--test" ]; then
-  packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
-             chromium fonts-wqy-microhei)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
+                       chromium fonts-wqy-microhei) ;;
+    --bench) packages+=(poppler-utils git time bc hyperfine python3) ;;
+    *) echo "install-deps: unknown option $option (use --test, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
