@@ -19,6 +19,7 @@
 #include <re2/re2.h>
 
 #include "core/utf8.h"
+#include "extract/pdf_tables.h"
 
 namespace notice {
 namespace {
@@ -289,6 +290,7 @@ Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options) 
                  "the record would be mojibake"};
   }
   setFurnitureApart(out);
+  rebuildTables(out);
   for (auto& page : out.pages) setLayoutEvidence(page, page.number == 1);
   return out;
 }

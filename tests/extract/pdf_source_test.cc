@@ -46,6 +46,7 @@ TEST(PdfSource, SamplesReadInReadingOrderWithFurnitureApart) {
         static const RE2 pageNumber("^[—–-]\\s*\\d+\\s*[—–-]$");
         EXPECT_FALSE(RE2::FullMatch(line.pieces.front().text, pageNumber)) << s.name << " p" << page.number;
         for (const auto& piece : line.pieces) {
+          if (line.table_row && piece.text.empty()) continue;  // an empty cell of a form has no box
           ASSERT_TRUE(piece.bbox.has_value());
           EXPECT_GE(piece.bbox->x0, 0);
           EXPECT_GE(piece.bbox->y0, 0);
