@@ -1,6 +1,8 @@
 #include "segment/segmenter.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "core/utf8.h"
 
@@ -67,8 +69,30 @@ std::optional<Heading> headingOf(const CleanLine& line, size_t index, const Gram
   return std::nullopt;
 }
 
+// What the page layout says, where the source has one (PDF): the size of the body text, against
+// which a title (二号 against the body's 三号, GB/T 9704) stands out.
+struct Layout {
+  bool geometry = false;
+  double body_size = 0;
+
+  explicit Layout(const CleanDoc& doc) : geometry(doc.has_geometry) {
+    std::map<double, size_t> votes;
+    for (const auto& l : doc.lines) {
+      if (l.font_size > 0 && !l.table_row) votes[std::round(l.font_size * 2) / 2] += l.text.size();
+    }
+    if (!votes.empty()) {
+      body_size = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    }
+  }
+  // A centred line set larger than the body: a title line, or a masthead's.
+  bool displayLine(const CleanLine& line) const {
+    return geometry && body_size > 0 && !line.table_row && line.align == Align::kCentre &&
+           line.font_size >= 1.15 * body_size;
+  }
+};
+
 // Parts of one notice, given its lines (in order) and the line of its 发文字号 if any.
-NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Grammar& g) {
+NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Grammar& g, const Layout& layout) {
   NoticeParts p;
   p.lines = lines;
   const auto text = [&](size_t k) -> const std::string& { return doc.lines[lines[k]].text; };
@@ -91,14 +115,39 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
         break;
       }
     }
+    // With layout: a title set over several lines starts at the first of the display lines
+    // (same size, centred) just above the one ending in its 文种; a masthead line names a body.
+    while (titleStart && *titleStart > 0) {
+      const CleanLine& above = doc.lines[lines[*titleStart - 1]];
+      const CleanLine& first = doc.lines[lines[*titleStart]];
+      if (!layout.displayLine(above) || !layout.displayLine(first) || std::fabs(above.font_size - first.font_size) > 0.5 ||
+          !orgNamesOnLine(above, g).empty() || endsWithDocType(above.text, g)) {
+        break;
+      }
+      --*titleStart;
+    }
+    // A title ending in a word outside the list (…的公示) is still the first display line that
+    // does not name a body.
+    for (size_t i = 0; !titleStart && i < std::min<size_t>(n, 12); ++i) {
+      const CleanLine& line = doc.lines[lines[i]];
+      if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
+    }
   }
   for (size_t i = 0; i < std::min(dn, titleStart.value_or(0)); ++i) {
     if (!orgNamesOnLine(doc.lines[lines[i]], g).empty()) p.masthead.push_back(lines[i]);
   }
   // 标题: up to 4 lines, ending at the 文种 or before the 主送 line.
   k = titleStart.value_or(0);
+  // With layout, a title set as display lines ends with them.
+  const CleanLine* titleFirst = titleStart ? &doc.lines[lines[*titleStart]] : nullptr;
+  bool displayTitle = titleFirst && layout.displayLine(*titleFirst);
   while (titleStart && k < n && p.title.size() < 4 && !isRecipientLine(text(k)) &&
          !headingOf(doc.lines[lines[k]], lines[k], g)) {
+    const CleanLine& line = doc.lines[lines[k]];
+    if (displayTitle && k > *titleStart &&
+        (!layout.displayLine(line) || std::fabs(line.font_size - titleFirst->font_size) > 0.5)) {
+      break;
+    }
     p.title.push_back(lines[k]);
     if (endsWithDocType(text(k), g)) { ++k; break; }
     ++k;
@@ -240,6 +289,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
 
 Segmentation segment(const CleanDoc& doc, const Grammar& g) {
   const size_t n = doc.lines.size();
+  const Layout layout(doc);
   // Every standalone 发文字号 after the first opens an embedded notice, together with the
   // masthead lines just above it; the embedded notice runs to its own 印发 line.
   std::vector<size_t> docNumbers;
@@ -271,11 +321,11 @@ Segmentation segment(const CleanDoc& doc, const Grammar& g) {
       taken[i] = true;
       lines.push_back(i);
     }
-    out.embedded.push_back(partsOf(doc, lines, g));
+    out.embedded.push_back(partsOf(doc, lines, g, layout));
   }
   std::vector<size_t> mainLines;
   for (size_t i = 0; i < n; ++i) if (!taken[i]) mainLines.push_back(i);
-  out.main = partsOf(doc, mainLines, g);
+  out.main = partsOf(doc, mainLines, g, layout);
   return out;
 }
 

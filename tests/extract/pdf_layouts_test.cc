@@ -55,6 +55,47 @@ TEST(PdfLayouts, LetterFormat) {
   EXPECT_NEAR(box[1].get<double>(), 170, 4);
 }
 
+TEST(PdfLayouts, ATitleOverTwoCentredLinesWithoutADocNumber) {
+  // No 发文字号 (an office's notice as posted): the title is the large centred lines under the
+  // masthead, the first of which does not end in a 文种.
+  PdfPage p1;
+  p1.items = {
+      {160, 90, 36, "山西省教育厅文件"},
+      {118, 200, 22, "山西省教育厅办公室关于做好2026年职业"},
+      {176, 236, 22, "教育活动周宣传工作的通知"},
+      {79.5, 290, 16, "各市教育局："},
+      {111.5, 318, 16, "请认真做好活动周宣传工作。"},
+      {330, 400, 16, "山西省教育厅办公室"},
+      {340, 428, 16, "2026年5月6日"},
+  };
+  json r = parse({p1});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_TRUE(r["doc_number"].is_null());
+  EXPECT_EQ(r["title"], "山西省教育厅办公室关于做好2026年职业教育活动周宣传工作的通知");
+  EXPECT_EQ(r["issuer_mark"], json({"山西省教育厅"}));
+  EXPECT_EQ(r["recipients"], json({"各市教育局"}));
+  EXPECT_EQ(r["issue_date"], "2026-05-06");
+}
+
+TEST(PdfLayouts, ATitleEndingOutsideTheListOfDocTypesIsFoundByItsLayout) {
+  // 公示 is not a 文种 of the 条例, but offices publish them; the title is the display line, and
+  // it ends where the display lines end (no 主送 here to stop it).
+  PdfPage p1;
+  p1.items = {
+      {99.5, 120, 22, "关于2026年职业教育活动周优秀案例的公示"},
+      {111.5, 180, 16, "经各市推荐、专家评审，现将2026年职业教育活动周优秀"},
+      {79.5, 208, 16, "案例名单予以公示。公示期为2026年6月1日至6月5日，如有异"},
+      {79.5, 236, 16, "议，请在公示期内向省教育厅职成处反映。"},
+      {330, 300, 16, "山西省教育厅办公室"},
+      {340, 328, 16, "2026年5月28日"},
+  };
+  json r = parse({p1});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["title"], "关于2026年职业教育活动周优秀案例的公示");
+  EXPECT_TRUE(r["doc_type"].is_null());
+  EXPECT_EQ(r["issue_date"], "2026-05-28");
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
