@@ -10,24 +10,38 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "notice.h"
 
 namespace notice::cli {
 
-Result<std::string> readInput(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+namespace {
+
+// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed.
+Result<std::string> readCapped(std::istream& in) {
+  std::string data;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<size_t>(in.gcount()));
+    if (data.size() > kMaxInputBytes) {
+      return Error{ErrorCode::kTooLarge, "more than " + std::to_string(kMaxInputBytes >> 20) +
+                                             " MiB: too large for a notice (is it really one notice?)"};
+    }
   }
+  if (in.bad()) return Error{ErrorCode::kIoError, "read error"};
+  return data;
+}
+
+}  // namespace
+
+Result<std::string> readInput(const std::string& path) {
+  if (path == "-") return readCapped(std::cin);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Error{ErrorCode::kIoError, "is a directory"};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorCode::kIoError, "cannot open (no such file or no permission)"};
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Error{ErrorCode::kIoError, "read error"};
-  return data;
+  return readCapped(in);
 }
 
 std::optional<std::string> writeFileAtomic(const std::string& path, const std::string& content) {

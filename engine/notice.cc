@@ -1,6 +1,7 @@
 #include "notice.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -17,10 +18,21 @@ Result<Engine> Engine::create(const std::string& grammar_dir) {
   return Engine(grammar.value());
 }
 
+namespace {
+
+Error tooLarge(size_t bytes, size_t limit, const char* what) {
+  return Error{ErrorCode::kTooLarge, std::to_string(bytes >> 20) + " MiB is too large for " + what + " (the limit is " +
+                                         std::to_string(limit >> 20) + " MiB): is it really one notice?"};
+}
+
+}  // namespace
+
 Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& options) const {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
+    if (bytes.size() > kMaxPdfBytes) return tooLarge(bytes.size(), kMaxPdfBytes, "a PDF notice");
     return readPdf(bytes, PdfReadOptions{options.password});
   }
+  if (bytes.size() > kMaxTextExportBytes) return tooLarge(bytes.size(), kMaxTextExportBytes, "a text export");
   return readTextExport(bytes);
 }
 
@@ -36,6 +48,9 @@ Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::str
 }
 
 Result<nlohmann::json> Engine::parseFile(const std::string& path, const ParseOptions& options) const {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes) return tooLarge(size, kMaxInputBytes, "a notice");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorCode::kIoError, "cannot open (no such file or no permission)"};
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -19,6 +19,12 @@
 
 namespace notice {
 
+// Inputs larger than these are refused (kTooLarge): a notice's text export is tens of KiB and
+// its PDF a few MiB, even with scanned pages; the engine holds a whole input in memory.
+inline constexpr size_t kMaxTextExportBytes = size_t{16} << 20;
+inline constexpr size_t kMaxPdfBytes = size_t{512} << 20;
+inline constexpr size_t kMaxInputBytes = kMaxPdfBytes;
+
 struct ParseOptions {
   std::string password;  // for encrypted PDFs
 };

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kEncrypted,      // a PDF that needs a (different) password
   kCorrupt,        // a PDF that poppler cannot open
   kGarbledText,    // a text layer that decodes to mojibake (fonts without a Unicode map)
+  kTooLarge,       // far larger than any notice: refused before it costs minutes and gigabytes
   kBadGrammar,     // a rule file that does not load
   kBadArgument,    // a caller error
 };

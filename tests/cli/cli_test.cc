@@ -119,6 +119,21 @@ TEST(Cli, DuplicatesAreCaught) {
   EXPECT_TRUE(fs::exists(out / "c.json"));
 }
 
+TEST(Cli, AHugeInputIsRefusedAndTheBatchGoesOn) {
+  fs::path dir = tempDir("huge");
+  {
+    std::ofstream out(dir / "huge.txt", std::ios::binary);
+    std::string line = "各市要认真做好职业教育活动周各项工作，确保活动取得实效。\n";
+    for (size_t written = 0; written <= (size_t{17} << 20); written += line.size()) out << line;
+  }
+  CommandResult r = run("parse --format jsonl " + (dir / "huge.txt").string() + " " +
+                            sourcePath("corpus/text/2026-shanxi-jjzc53.txt"), true);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("huge.txt: 17 MiB is too large for a text export"), std::string::npos) << r.out.substr(0, 300);
+  EXPECT_NE(r.out.find("晋教职成函〔2026〕53号"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST(Cli, AScanIsRefusedWithItsOwnExitCode) {
   CommandResult r = run("parse " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
   EXPECT_EQ(r.code, 3);

@@ -1,3 +1,5 @@
+#include <map>
+
 #include "extract/text_source.h"
 #include "core/utf8.h"
 #include "segment/segmenter.h"
@@ -83,6 +85,17 @@ TEST(Masthead, JointMastheadWithTheWord文件AndANumberBesideASignatory) {
   EXPECT_EQ(r["issuers"], json({"山西省教育厅", "山西省财政厅"}));
 }
 
+TEST(BadInput, AHugeInputIsRefusedNotParsed) {
+  // A text export far beyond any notice (16 MiB): an error saying so, before any stage runs.
+  std::string line = "各市要认真做好职业教育活动周各项工作，确保活动取得实效。\n";
+  std::string huge;
+  while (huge.size() <= kMaxTextExportBytes) huge += line;
+  auto r = testing::engine().parseBytes(huge, "huge.txt", {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooLarge);
+  EXPECT_NE(r.error().message.find("too large"), std::string::npos);
+}
+
 TEST(NotANotice, ARecordWithWarningsAndNulls) {
   auto parsed = testing::engine().parseBytes("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", "t.txt", {});
   ASSERT_TRUE(parsed.ok());
@@ -98,14 +111,15 @@ TEST(NotANotice, ARecordWithWarningsAndNulls) {
 TEST(Provenance, CharsPointAtTheValueInText) {
   json r = parseNotice("一、时间\n\n2026年5月11日—17日");
   std::u32string text = utf8::decode(r["text"].get<std::string>());
-  for (const char* pointer : {"/doc_number", "/title", "/issue_date", "/event_periods/0"}) {
+  const std::map<std::string, std::string> expected{{"/doc_number", "晋教职成函〔2026〕1号"},
+                                                    {"/title", "山西省教育厅关于举办2026年职业教育活动周的通知"},
+                                                    {"/issue_date", "2026年5月9日"},
+                                                    {"/event_periods/0", "2026年5月11日—17日"}};
+  for (const auto& [pointer, value] : expected) {
     ASSERT_TRUE(r["provenance"].contains(pointer)) << pointer;
     auto chars = r["provenance"][pointer]["chars"];
     std::string span = utf8::encode(text.substr(chars[0].get<size_t>(), chars[1].get<size_t>() - chars[0].get<size_t>()));
-    if (std::string(pointer) == "/doc_number") EXPECT_EQ(span, "晋教职成函〔2026〕1号");
-    if (std::string(pointer) == "/title") EXPECT_EQ(span, "山西省教育厅关于举办2026年职业教育活动周的通知");
-    if (std::string(pointer) == "/issue_date") EXPECT_EQ(span, "2026年5月9日");
-    if (std::string(pointer) == "/event_periods/0") EXPECT_EQ(span, "2026年5月11日—17日");
+    EXPECT_EQ(span, value) << pointer;
     EXPECT_TRUE(r["provenance"][pointer]["bbox"].is_null());
   }
 }
