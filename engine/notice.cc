@@ -30,7 +30,7 @@ Error tooLarge(size_t bytes, size_t limit, const char* what) {
 Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& options) const {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
     if (bytes.size() > kMaxPdfBytes) return tooLarge(bytes.size(), kMaxPdfBytes, "a PDF notice");
-    return readPdf(bytes, PdfReadOptions{options.password});
+    return readPdf(bytes, PdfReadOptions{options.password}, *grammar_);
   }
   if (bytes.size() > kMaxTextExportBytes) return tooLarge(bytes.size(), kMaxTextExportBytes, "a text export");
   return readTextExport(bytes);

@@ -155,16 +155,9 @@ std::string lineText(const Line& line) {
   return t;
 }
 
-bool isPageNumber(const std::string& text) {
-  static const RE2 pattern(
-      "^(?:[—–\\-－―]+\\s*\\d{1,4}\\s*[—–\\-－―]+|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|"
-      "\\d{1,4}\\s*/\\s*\\d{1,4}|\\d{1,4})$");
-  return RE2::FullMatch(text, pattern);
-}
-
 // Lines in the top or bottom band of the page that are page numbers, or that repeat at the same
 // height on several pages (running heads and feet), are furniture.
-void setFurnitureApart(PageText& doc) {
+void setFurnitureApart(PageText& doc, const Grammar& g) {
   std::map<std::pair<std::string, long>, int> seen;
   auto key = [](const Line& l, const std::string& text) { return std::make_pair(text, std::lround(l.bbox->y0 / 4)); };
   auto inBand = [](const Line& l, const Page& p) {
@@ -179,7 +172,7 @@ void setFurnitureApart(PageText& doc) {
     std::vector<Line> kept;
     for (auto& l : page.lines) {
       std::string text = lineText(l);
-      bool furniture = inBand(l, page) && (isPageNumber(text) || (doc.pages.size() >= 3 && seen[key(l, text)] >= 3));
+      bool furniture = inBand(l, page) && (RE2::FullMatch(text, g.re("structure.page_number")) || (doc.pages.size() >= 3 && seen[key(l, text)] >= 3));
       if (furniture) page.furniture.push_back(text);
       else kept.push_back(std::move(l));
     }
@@ -243,7 +236,7 @@ void quiet(const std::string&, void*) {}
 
 }  // namespace
 
-Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options) {
+Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options, const Grammar& grammar) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());
   std::unique_ptr<poppler::document> doc(
@@ -289,8 +282,8 @@ Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options) 
                  "the text layer does not decode to readable text (fonts without a Unicode map); "
                  "the record would be mojibake"};
   }
-  setFurnitureApart(out);
-  rebuildTables(out);
+  setFurnitureApart(out, grammar);
+  rebuildTables(out, grammar);
   for (auto& page : out.pages) setLayoutEvidence(page, page.number == 1);
   return out;
 }

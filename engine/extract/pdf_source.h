@@ -8,6 +8,7 @@
 
 #include "core/status.h"
 #include "extract/page_text.h"
+#include "grammar/grammar.h"
 
 namespace notice {
 
@@ -17,6 +18,7 @@ struct PdfReadOptions {
 
 // Errors: kCorrupt (not a PDF poppler can open, truncated, zero pages), kEncrypted (password
 // missing or wrong), kNoTextLayer (image-only pages), kGarbledText (fonts with no Unicode map).
-Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options);
+// `grammar` gives the page-number forms and the 附件 heading that starts the attachment pages.
+Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options, const Grammar& grammar);
 
 }  // namespace notice

@@ -26,11 +26,10 @@ double bodySize(const PageText& doc) {
       ->first;
 }
 
-bool isAttachmentHead(const Line& line) {
-  static const RE2 head(R"(附\s*件\s*[0-9０-９]*)");
+bool isAttachmentHead(const Line& line, const Grammar& g) {
   std::string text;
   for (const auto& p : line.pieces) text += p.text;
-  return RE2::FullMatch(utf8::trim(text), head);
+  return RE2::FullMatch(utf8::trim(text), g.re("structure.attachment_header"));
 }
 
 Box unite(const Box& a, const Box& b) {
@@ -229,12 +228,12 @@ std::vector<Line> rebuild(const std::vector<Line>& lines) {
 
 }  // namespace
 
-void rebuildTables(PageText& doc) {
+void rebuildTables(PageText& doc, const Grammar& grammar) {
   double body = bodySize(doc);
   if (body <= 0) return;
   bool inAttachments = false;
   for (auto& page : doc.pages) {
-    if (!page.lines.empty() && isAttachmentHead(page.lines.front())) inAttachments = true;
+    if (!page.lines.empty() && isAttachmentHead(page.lines.front(), grammar)) inAttachments = true;
     if (!inAttachments) continue;
     std::vector<Line> lines;
     for (size_t i = 0; i < page.lines.size();) {

@@ -15,9 +15,10 @@
 #pragma once
 
 #include "extract/page_text.h"
+#include "grammar/grammar.h"
 
 namespace notice {
 
-void rebuildTables(PageText& doc);
+void rebuildTables(PageText& doc, const Grammar& grammar);
 
 }  // namespace notice

@@ -33,7 +33,7 @@ TEST(PdfSource, SamplesReadInReadingOrderWithFurnitureApart) {
       {"2026-shanxi-jjzc53", 9, "晋教职成函〔2026〕53"},
   };
   for (const auto& s : samples) {
-    auto doc = readPdf(readFile(sourcePath(std::string("corpus/pdf/") + s.name + ".pdf")), {});
+    auto doc = readPdf(readFile(sourcePath(std::string("corpus/pdf/") + s.name + ".pdf")), {}, testing::grammar());
     ASSERT_TRUE(doc.ok()) << s.name << ": " << doc.error().message;
     const PageText& d = doc.value();
     EXPECT_EQ(static_cast<int>(d.pages.size()), s.pages) << s.name;
@@ -60,7 +60,7 @@ TEST(PdfSource, SamplesReadInReadingOrderWithFurnitureApart) {
 }
 
 TEST(PdfSource, SignatureRowsComeOutInReadingOrderAsPieces) {
-  auto doc = readPdf(readFile(sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf")), {});
+  auto doc = readPdf(readFile(sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf")), {}, testing::grammar());
   ASSERT_TRUE(doc.ok());
   std::string text = joined(doc.value());
   // The row holding 退役军人事务厅, 国资委 and 总工会 is read left to right, before the row below.
@@ -69,8 +69,27 @@ TEST(PdfSource, SignatureRowsComeOutInReadingOrderAsPieces) {
   EXPECT_LT(row, text.find("共青团山西省委", row));
 }
 
+TEST(PdfSource, PageNumbersInEveryUsualFormAreFurniture) {
+  for (const char* form : {"— %d —", "- %d -", "第%d页 共3页", "%d/3", "%d"}) {
+    std::vector<testing::PdfPage> pages;
+    for (int n = 1; n <= 3; ++n) {
+      char footer[64];
+      std::snprintf(footer, sizeof footer, form, n);
+      testing::PdfPage page = testing::bodyPage({"各市要认真做好职业教育活动周各项工作。"});
+      page.items.push_back({280, 790, 14, footer});
+      pages.push_back(page);
+    }
+    auto doc = readPdf(testing::makePdf(pages), {}, testing::grammar());
+    ASSERT_TRUE(doc.ok()) << form;
+    for (const auto& page : doc.value().pages) {
+      ASSERT_EQ(page.lines.size(), 1u) << form << " p" << page.number;
+      ASSERT_EQ(page.furniture.size(), 1u) << form << " p" << page.number;
+    }
+  }
+}
+
 TEST(PdfSource, ScanHasNoTextLayer) {
-  auto doc = readPdf(readFile(sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf")), {});
+  auto doc = readPdf(readFile(sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf")), {}, testing::grammar());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
   EXPECT_NE(doc.error().message.find("no text layer"), std::string::npos);
@@ -89,14 +108,14 @@ TEST(PdfSource, EncryptedWithAndWithoutThePassword) {
   std::string command = "qpdf --encrypt secret owner 256 -- " + in + " " + out.string();
   ASSERT_EQ(std::system(command.c_str()), 0) << "qpdf is needed (scripts/install-deps.sh --test installs it)";
   std::string bytes = readFile(out.string());
-  auto none = readPdf(bytes, {});
+  auto none = readPdf(bytes, {}, testing::grammar());
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().code, ErrorCode::kEncrypted);
   EXPECT_NE(none.error().message.find("--password"), std::string::npos);
-  auto wrong = readPdf(bytes, {"guess"});
+  auto wrong = readPdf(bytes, {"guess"}, testing::grammar());
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, ErrorCode::kEncrypted);
-  auto right = readPdf(bytes, {"secret"});
+  auto right = readPdf(bytes, {"secret"}, testing::grammar());
   ASSERT_TRUE(right.ok()) << right.error().message;
   EXPECT_NE(joined(right.value()).find("晋教职成函〔2026〕53"), std::string::npos);
 }
@@ -104,7 +123,7 @@ TEST(PdfSource, EncryptedWithAndWithoutThePassword) {
 TEST(PdfSource, TruncatedRandomAndEmptyInputAreErrorsNotCrashes) {
   std::string sample = readFile(sourcePath("corpus/pdf/2026-shanxi-jjzc53.pdf"));
   for (size_t cut : {sample.size() / 2, sample.size() / 10, size_t(1024), size_t(9)}) {
-    auto doc = readPdf(sample.substr(0, cut), {});
+    auto doc = readPdf(sample.substr(0, cut), {}, testing::grammar());
     if (doc.ok()) {
       EXPECT_LE(doc.value().pages.size(), 9u);  // poppler may recover what it can
     } else {
@@ -117,15 +136,15 @@ TEST(PdfSource, TruncatedRandomAndEmptyInputAreErrorsNotCrashes) {
     state = state * 1103515245 + 12345;
     random += static_cast<char>(state >> 16);
   }
-  auto garbage = readPdf(random, {});
+  auto garbage = readPdf(random, {}, testing::grammar());
   ASSERT_FALSE(garbage.ok());
   EXPECT_EQ(garbage.error().code, ErrorCode::kCorrupt);
-  EXPECT_FALSE(readPdf("", {}).ok());
+  EXPECT_FALSE(readPdf("", {}, testing::grammar()).ok());
 }
 
 TEST(PdfSource, ZeroPages) {
   std::string pdf = testing::makePdf({});
-  auto doc = readPdf(pdf, {});
+  auto doc = readPdf(pdf, {}, testing::grammar());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kCorrupt);
   EXPECT_NE(doc.error().message.find("no pages"), std::string::npos);
@@ -134,10 +153,10 @@ TEST(PdfSource, ZeroPages) {
 TEST(PdfSource, FontsWithoutAUnicodeMapAreReportedNotReadAsMojibake) {
   testing::PdfPage page = testing::bodyPage({"山西省教育厅关于举办职业教育活动周的通知", "各市教育局：",
                                              "为贯彻落实全国职业教育大会精神，现就有关事项通知如下。"});
-  auto good = readPdf(testing::makePdf({page}), {});
+  auto good = readPdf(testing::makePdf({page}), {}, testing::grammar());
   ASSERT_TRUE(good.ok()) << good.error().message;
   EXPECT_NE(joined(good.value()).find("山西省教育厅关于举办职业教育活动周的通知"), std::string::npos);
-  auto garbled = readPdf(testing::makePdf({page}, testing::PdfFont::kGlyphIdsWithoutUnicode), {});
+  auto garbled = readPdf(testing::makePdf({page}, testing::PdfFont::kGlyphIdsWithoutUnicode), {}, testing::grammar());
   ASSERT_FALSE(garbled.ok());
   EXPECT_EQ(garbled.error().code, ErrorCode::kGarbledText);
 }
