@@ -84,10 +84,8 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
 }
 
 std::optional<PersonLine> personLine(const std::string& text, size_t line, const Grammar& g) {
-  // "李绍荃（省教育厅职成处），0551-62831846；"
-  static const RE2 shape("^([\\p{Han}]{2,4})\\s*[（(]([^（()）]+)[）)]\\s*[，,：:]?\\s*(.+)$");
   std::string name, org, rest;
-  if (!RE2::FullMatch(text, shape, &name, &org, &rest)) return std::nullopt;
+  if (!RE2::FullMatch(text, g.re("contacts.person_with_unit"), &name, &org, &rest)) return std::nullopt;
   PersonLine p{name, org, {}, {}, Span{line, 0, text.size()}};
   collectNumbers(rest, g, &p.phones, &p.emails);
   if (p.phones.empty() && p.emails.empty()) return std::nullopt;

@@ -26,16 +26,12 @@ std::vector<Range> splitAt(const std::string& text, size_t from, size_t to, std:
   return out;
 }
 
-std::string stripEdges(std::string s) {
-  static const RE2 lead("^[，,、；;：:\\s]*(?:并|且|须|需|请|要)?\\s*(?:于|在)?\\s*");
+std::string stripEdges(std::string s, const Grammar& g) {
   static const RE2 trail("[，,、；;。.\\s]+$");
-  static const RE2 attachmentRef("[（(]\\s*(?:见)?附件\\s*\\d*\\s*[）)]");
-  // Where to send it is not the duty: "…发送至邮箱：x@y", and a closing remark in brackets.
-  static const RE2 destination("(?:至|到)(?:邮箱|电子邮箱)\\s*[：:].*$");
-  static const RE2 closingRemark("[（(][^（()）]*[）)]\\s*$");
-  RE2::Replace(&s, lead, "");
-  RE2::GlobalReplace(&s, attachmentRef, "");
-  RE2::Replace(&s, destination, "");
+  static const RE2 closingRemark("[（(][^（()）]*[）)]\\s*$");  // a closing remark in brackets
+  RE2::Replace(&s, g.re("deadlines.action_lead"), "");
+  RE2::GlobalReplace(&s, g.re("deadlines.action_attachment_ref"), "");
+  RE2::Replace(&s, g.re("deadlines.action_destination"), "");
   RE2::Replace(&s, trail, "");
   RE2::Replace(&s, closingRemark, "");
   RE2::Replace(&s, trail, "");
@@ -104,8 +100,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           size_t b = static_cast<size_t>(m[0].data() - text.data());
           d.phraseEnd = clause.begin + b + m[0].size();
           d.relative = m[0].as_string();
-          static const RE2 localPrefix("^(?:各市|各地|各校|各单位)?(?:需|要|应|须|请)?(?:在|于)?");
-          RE2::Replace(&d.relative, localPrefix, "");
+          RE2::Replace(&d.relative, g.re("deadlines.relative_lead"), "");
           if (const Period* p = periodFor(m[1].as_string(), periods)) {
             d.date = p->end.plusDays(unitDays(m[2].as_string(), m[3].as_string()));
           }
@@ -149,11 +144,11 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
       for (size_t k = 0; k < dues.size(); ++k) {
         const Due& d = dues[k];
         if (d.limit && hasDuty) continue;
-        std::string action = stripEdges(line.substr(d.phraseEnd, d.clause.end - d.phraseEnd));
+        std::string action = stripEdges(line.substr(d.phraseEnd, d.clause.end - d.phraseEnd), g);
         if (action.empty()) {
           // "活动周结束后一周内，填报《…》": the duty is the next clause.
           auto clauses = splitAt(line, d.clause.end, sentence.end, U"，,");
-          if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin));
+          if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin), g);
         }
         std::string sentenceText = utf8::trim(line.substr(sentence.begin, sentence.end - sentence.begin));
         nlohmann::json item{{"date", d.date ? nlohmann::json(d.date->iso()) : nlohmann::json(nullptr)},

@@ -53,9 +53,8 @@ std::vector<Found> readTables(const NoticeView& v) {
     const CleanLine& line = v.doc.lines[li];
     if (!line.table_row) {
       // The caption is the form's title (…统计表, …清单), not the lines under it (填报单位, dates).
-      static const RE2 tableTitle("(?:表|清单|名单|一览)$");
       if (RE2::FullMatch(line.text, v.grammar.re("structure.attachment_header"))) caption.clear();
-      else if (caption.empty() || RE2::PartialMatch(line.text, tableTitle)) caption = line.text;
+      else if (caption.empty() || RE2::PartialMatch(line.text, v.grammar.re("structure.table_caption"))) caption = line.text;
       inTable = false;
       continue;
     }

@@ -1,3 +1,4 @@
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 
@@ -19,6 +20,33 @@ std::string makeDir(const std::string& name, const std::string& file, const std:
 TEST(Grammar, LoadsTheProjectRules) {
   auto g = Grammar::load(NOTICE_SOURCE_DIR "/grammars");
   ASSERT_TRUE(g.ok()) << g.error().message;
+}
+
+TEST(Grammar, EveryPatternTheEngineAsksForIsThere) {
+  // Grammar::re aborts on a missing name; a name used only on a rare path would reach users.
+  // Every re("file.name") and table("name")/list("name") in the engine's sources must resolve.
+  auto g = Grammar::load(NOTICE_SOURCE_DIR "/grammars");
+  ASSERT_TRUE(g.ok());
+  static const RE2 asked(R"re((re|table|list)\("([a-z_]+(?:\.[a-z_0-9]+)?)"\))re");
+  size_t checked = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(NOTICE_SOURCE_DIR "/engine")) {
+    if (entry.path().extension() != ".cc") continue;
+    std::ifstream in(entry.path());
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    re2::StringPiece rest(source);
+    std::string kind, name;
+    while (RE2::FindAndConsume(&rest, asked, &kind, &name)) {
+      ++checked;
+      if (kind == "re") {
+        EXPECT_TRUE(g.value()->hasPattern(name)) << entry.path() << ": " << name;
+      } else if (kind == "table") {
+        EXPECT_FALSE(g.value()->table(name).empty()) << entry.path() << ": " << name;
+      } else {
+        EXPECT_FALSE(g.value()->list(name).empty()) << entry.path() << ": " << name;
+      }
+    }
+  }
+  EXPECT_GT(checked, 40u);
 }
 
 TEST(Grammar, ExpandsReferencesWithinAFile) {
