@@ -26,6 +26,7 @@ const char* kDiffHelp =
     "                           schema notice-diff/1), html (one self-contained page)\n"
     "  -o FILE                  write to FILE instead of stdout\n"
     "  --password PW            password for encrypted PDFs\n"
+    "  --grammars DIR           rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  -h, --help               this text\n";
 
 const char* kCompareHelp =
@@ -39,10 +40,11 @@ const char* kCompareHelp =
     "  --format text|json|csv|html  (default text)\n"
     "  -o FILE                      write to FILE instead of stdout\n"
     "  --password PW                password for encrypted PDFs\n"
+    "  --grammars DIR               rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  -h, --help                   this text\n";
 
 struct Options {
-  std::string format = "text", out, password;
+  std::string format = "text", out, password, grammars;
   std::vector<std::string> inputs;
 };
 
@@ -53,9 +55,9 @@ std::optional<int> parseOptions(const std::vector<std::string>& args, const char
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") { std::fputs(help, stdout); return kOk; }
     const std::string* v = nullptr;
-    if (a == "--format" || a == "-o" || a == "--password") {
+    if (a == "--format" || a == "-o" || a == "--password" || a == "--grammars") {
       if (!(v = value())) { std::fprintf(stderr, "notice %s: %s needs a value\n", name, a.c_str()); return kUsage; }
-      (a == "--format" ? o->format : a == "-o" ? o->out : o->password) = *v;
+      (a == "--format" ? o->format : a == "-o" ? o->out : a == "--password" ? o->password : o->grammars) = *v;
     } else if (a.size() > 1 && a[0] == '-') {
       std::fprintf(stderr, "notice %s: unknown option '%s'\n\n%s", name, a.c_str(), help);
       return kUsage;
@@ -74,7 +76,10 @@ Result<nlohmann::json> loadRecord(const Engine& engine, const std::string& path,
   size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] == '{') {
     auto json = nlohmann::json::parse(b, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, path + ": not a valid record (JSON)"};
+    if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, "not valid JSON"};
+    if (json.value("schema", "") != "notice/1") {
+      return Error{ErrorCode::kNotText, "JSON, but not a notice/1 record (written by `notice parse`)"};
+    }
     return json;
   }
   return engine.parseBytes(b, path, {password});
@@ -102,7 +107,7 @@ struct Loaded {
 };
 
 std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
-  auto engine = Engine::create();
+  auto engine = Engine::create(o.grammars);
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     *exitCode = kFailed;

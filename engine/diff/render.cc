@@ -164,9 +164,11 @@ std::string renderDiffHtml(const json& diff) {
   h += "<p>" + escapeHtml(show(diff["old"]["title"])) + "<br>→ " + escapeHtml(show(diff["new"]["title"])) + "</p>\n";
   h += "<h2>Fields</h2>\n<table id=\"summary\"><thead><tr><th>field</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
   for (const auto& e : diff["fields"]) {
+    // The side a value is absent from stays empty (and is hidden on a phone).
+    std::string was = e["old"].is_null() ? "" : "<del>" + escapeHtml(show(e["old"])) + "</del>";
+    std::string now = e["new"].is_null() ? "" : "<ins>" + escapeHtml(show(e["new"])) + "</ins>";
     h += "<tr data-path=\"" + escapeHtml(e["path"]) + "\"><td>" + escapeHtml(e["path"]) + "</td><td class=\"op\">" +
-         escapeHtml(e["op"]) + escapeHtml(shift(e)) + "</td><td><del>" + escapeHtml(show(e["old"])) + "</del></td><td><ins>" +
-         escapeHtml(show(e["new"])) + "</ins></td></tr>\n";
+         escapeHtml(e["op"]) + escapeHtml(shift(e)) + "</td><td>" + was + "</td><td>" + now + "</td></tr>\n";
   }
   h += "</tbody></table>\n<h2>Issuing bodies by role</h2>\n<table id=\"roles\"><thead><tr><th>role</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
   for (const auto& r : diff["issuers_by_role"]) {

@@ -176,6 +176,11 @@ TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
   EXPECT_NE(missing.out.find("notice: /nonexistent/a.txt: cannot open"), std::string::npos) << missing.out;
   EXPECT_EQ(run("diff " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf") + " " + good).code, 3);
   EXPECT_EQ(run("diff --format xml " + good + " " + good).code, 2);
+  fs::path dir = tempDir("diff_bad_json");
+  { std::ofstream(dir / "other.json") << R"({"name": "not a record"})"; }
+  CommandResult other = run("diff " + (dir / "other.json").string() + " " + good, true);
+  EXPECT_EQ(other.code, 1);
+  EXPECT_NE(other.out.find("other.json: JSON, but not a notice/1 record"), std::string::npos) << other.out;
 }
 
 TEST(Cli, CompareInEveryFormat) {
