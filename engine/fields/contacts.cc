@@ -83,6 +83,37 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
   return out;
 }
 
+// People each followed by their own numbers on one line ("王强，025-83335123；李娜，13912345678"):
+// every name opens a person and the numbers after it are theirs. Empty unless every person
+// named has a number of their own, so that "贾琪华、柴鹏，0351-3046534" (one number for both)
+// is left to the block reading.
+std::vector<PersonLine> eachWithOwnNumbers(const std::string& rest, size_t line, const Grammar& g) {
+  static const RE2 separators("[、，,；;\\s]+");
+  std::string text = rest;
+  RE2::GlobalReplace(&text, separators, "\n");
+  std::vector<PersonLine> people;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = std::min(text.find('\n', pos), text.size());
+    std::string token = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (token.empty()) continue;
+    std::string name, org;
+    if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
+      people.push_back(PersonLine{name, org, {}, {}, Span{line, 0, 0}});
+    } else if (!people.empty()) {
+      collectNumbers(token, g, &people.back().phones, &people.back().emails);
+    } else {
+      return {};
+    }
+  }
+  if (people.size() < 2) return {};
+  for (const auto& p : people) {
+    if (p.phones.empty() && p.emails.empty()) return {};
+  }
+  return people;
+}
+
 std::optional<PersonLine> personLine(const std::string& text, size_t line, const Grammar& g) {
   std::string name, org, rest;
   if (!RE2::FullMatch(text, g.re("contacts.person_with_unit"), &name, &org, &rest)) return std::nullopt;
@@ -157,8 +188,14 @@ std::vector<Found> readContacts(const NoticeView& v) {
         break;
       }
     }
-    for (const auto& [name, own] : block.people) {
-      out.push_back(Found{contactJson(name, own.empty() ? block.org : own, block.phones, block.emails), block.spans});
+    if (auto own = eachWithOwnNumbers(rest, li, g); !own.empty()) {
+      for (const auto& p : own) {
+        out.push_back(Found{contactJson(p.name, p.org.empty() ? block.org : p.org, p.phones, p.emails), block.spans});
+      }
+    } else {
+      for (const auto& [name, unit] : block.people) {
+        out.push_back(Found{contactJson(name, unit.empty() ? block.org : unit, block.phones, block.emails), block.spans});
+      }
     }
     for (const auto& p : personLines) {
       out.push_back(Found{contactJson(p.name, p.org, p.phones, p.emails), {p.span}});

@@ -25,6 +25,21 @@ TEST(Contacts, TwoPeopleOnOneLineShareThePhone) {
   EXPECT_TRUE(r["contacts"][0]["org"].is_null());
 }
 
+TEST(Contacts, EachPersonWithTheirOwnNumberOnOneLine) {
+  json r = parseNotice("联系人：王强，025-83335123；李娜，13912345678，lina@jsjyt.gov.cn。");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["name"], "王强");
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"025-83335123"}));
+  EXPECT_TRUE(r["contacts"][0]["emails"].empty());
+  EXPECT_EQ(r["contacts"][1]["name"], "李娜");
+  EXPECT_EQ(r["contacts"][1]["phones"], json({"13912345678"}));
+  EXPECT_EQ(r["contacts"][1]["emails"], json({"lina@jsjyt.gov.cn"}));
+  // Two names before one number still share it.
+  json shared = parseNotice("联系人：贾琪华、柴鹏，0351-3046534。");
+  ASSERT_EQ(shared["contacts"].size(), 2u) << shared["contacts"].dump();
+  EXPECT_EQ(shared["contacts"][0]["phones"], json({"0351-3046534"}));
+}
+
 TEST(Contacts, BlockWithUnitPhonesAndEmail) {
   json r = parseNotice("省教育厅职成处联系人：霍秀东、刘煌\n\n电话：13994286554      0351—3193088\n\n邮箱：huoxiudong@sxedc.com。");
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
