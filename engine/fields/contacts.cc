@@ -1,5 +1,7 @@
 #include "fields/contacts.h"
 
+#include <set>
+
 #include "core/utf8.h"
 
 namespace notice {
@@ -144,11 +146,32 @@ std::vector<Found> readContacts(const NoticeView& v) {
   std::vector<Found> out;
   const auto& g = v.grammar;
   const auto& body = v.parts.body;
+  // Lines under a heading over the contacts ("三、联系方式").
+  std::set<size_t> contactSection;
+  const auto& hs = v.parts.headings;
+  for (size_t h = 0; h < hs.size(); ++h) {
+    if (!RE2::FullMatch(hs[h].title, g.re("contacts.section_title"))) continue;
+    for (size_t li : body) {
+      bool after = li > hs[h].line;
+      bool beforeNext = h + 1 >= hs.size() || li < hs[h + 1].line;
+      if (after && beforeNext) contactSection.insert(li);
+    }
+  }
   for (size_t k = 0; k < body.size(); ++k) {
     size_t li = body[k];
     std::string text = spaced(v.doc.lines[li]);
     std::string org, rest;
-    if (!RE2::FullMatch(text, g.re("contacts.label"), &org, &rest)) continue;
+    if (!RE2::FullMatch(text, g.re("contacts.label"), &org, &rest)) {
+      // Under a contacts heading, "UNIT：NAME，NUMBER" or "NAME，NUMBER" with no 联系人 label.
+      if (!contactSection.count(li)) continue;
+      if (!RE2::FullMatch(text, g.re("contacts.unit_line"), &org, &rest) || peopleIn(rest, g).empty()) {
+        org.clear();
+        rest = text;
+      }
+      std::vector<std::string> phones, emails;
+      collectNumbers(rest, g, &phones, &emails);
+      if (peopleIn(rest, g).empty() || (phones.empty() && emails.empty())) continue;
+    }
     // The unit before 联系人 is a short name, not the sentence a contact ends
     // ("…其他市校自愿参加。联系人：白老师").
     size_t stop = org.rfind("。");

@@ -221,6 +221,23 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     for (const auto& e : applies) emit(e, d, Span{i, d.begin, d.end});
     break;
   }
+  if (!out.empty()) return out;
+  // Running text, the date before the verb: "决定于2024年5月12日—18日举办2024年广东省职业教育活动周".
+  for (size_t i : v.parts.body) {
+    const std::string& line = v.line(i);
+    for (const auto& d : findDates(line, year, g)) {
+      std::string after = line.substr(d.end);
+      re2::StringPiece rest(after), verb;
+      if (!g.re("deadlines.event_verb").Match(rest, 0, rest.size(), RE2::ANCHOR_START, &verb, 1)) continue;
+      std::string clause = after.substr(verb.size());
+      size_t stop = std::string::npos;
+      for (const char* mark : {"，", "。", "；"}) stop = std::min(stop, clause.find(mark));
+      std::string named = eventNamedIn(clause.substr(0, stop), events);
+      if (named.empty()) continue;
+      emit(named, d, Span{i, d.begin, d.end});
+      return out;
+    }
+  }
   return out;
 }
 

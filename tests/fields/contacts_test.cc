@@ -40,6 +40,19 @@ TEST(Contacts, EachPersonWithTheirOwnNumberOnOneLine) {
   EXPECT_EQ(shared["contacts"][0]["phones"], json({"0351-3046534"}));
 }
 
+TEST(Contacts, UnderAContactsHeadingWithoutTheWord联系人) {
+  json r = parseNotice("三、联系方式\n\n请各地及时沟通。\n\n省教育厅职成处：张伟，020-37626123，zhangwei@gdedu.gov.cn\n\n"
+                       "李娜，13912345678");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0], json({{"name", "张伟"}, {"org", "省教育厅职成处"}, {"phones", {"020-37626123"}},
+                                    {"emails", {"zhangwei@gdedu.gov.cn"}}}));
+  EXPECT_EQ(r["contacts"][1]["name"], "李娜");
+  EXPECT_TRUE(r["contacts"][1]["org"].is_null());
+  // The same line outside such a section is not read as a contact.
+  json outside = parseNotice("一、工作要求\n\n省教育厅职成处：张伟，020-37626123");
+  EXPECT_TRUE(outside["contacts"].empty()) << outside["contacts"].dump();
+}
+
 TEST(Contacts, BlockWithUnitPhonesAndEmail) {
   json r = parseNotice("省教育厅职成处联系人：霍秀东、刘煌\n\n电话：13994286554      0351—3193088\n\n邮箱：huoxiudong@sxedc.com。");
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();

@@ -1,0 +1,33 @@
+// Themes and event periods: under a 时间 heading, in running text with 拟定于, and in running
+// text with the date before the verb.
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::parseNotice;
+
+TEST(EventPeriods, UnderATimeHeading) {
+  json r = parseNotice("一、活动时间\n\n2026年5月10日至16日。");
+  ASSERT_EQ(r["event_periods"].size(), 1u) << r["event_periods"].dump();
+  EXPECT_EQ(r["event_periods"][0], json({{"event", "职业教育活动周"}, {"start", "2026-05-10"}, {"end", "2026-05-16"}}));
+}
+
+TEST(EventPeriods, ScheduledInRunningText) {
+  json r = parseNotice("经研究，活动周拟定于11月举办。");
+  ASSERT_EQ(r["event_periods"].size(), 1u) << r["event_periods"].dump();
+  EXPECT_EQ(r["event_periods"][0]["start"], "2026-11");
+}
+
+TEST(EventPeriods, TheDateBeforeTheVerbInRunningText) {
+  json r = parseNotice("经研究，决定于2026年5月12日—18日举办2026年山西省职业教育活动周。现将有关事项通知如下。");
+  ASSERT_EQ(r["event_periods"].size(), 1u) << r["event_periods"].dump();
+  EXPECT_EQ(r["event_periods"][0], json({{"event", "职业教育活动周"}, {"start", "2026-05-12"}, {"end", "2026-05-18"}}));
+  // A date before a verb that holds something else is not the week's period.
+  json other = parseNotice("各地于5月20日前举办座谈会，交流经验。");
+  EXPECT_TRUE(other["event_periods"].empty()) << other["event_periods"].dump();
+}
+
+}  // namespace
+}  // namespace notice
