@@ -67,6 +67,7 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
   static const RE2 separators("[、，,；;\\s]+");
   std::string text = rest;
   RE2::GlobalReplace(&text, separators, "\n");
+  std::string unit;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t end = text.find('\n', pos);
@@ -75,8 +76,10 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
     pos = end + 1;
     if (token.empty()) { if (end == text.size()) break; continue; }
     std::string name, org;
-    if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
-      out.push_back({name, org});
+    if (RE2::FullMatch(token, g.re("contacts.unit_token"))) {
+      unit = token;  // the unit of the people after it
+    } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
+      out.push_back({name, org.empty() ? unit : org});
     } else {
       break;  // a number, a label: the names are over
     }
@@ -94,6 +97,7 @@ std::vector<PersonLine> eachWithOwnNumbers(const std::string& rest, size_t line,
   std::string text = rest;
   RE2::GlobalReplace(&text, separators, "\n");
   std::vector<PersonLine> people;
+  std::string unit;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = std::min(text.find('\n', pos), text.size());
@@ -101,8 +105,10 @@ std::vector<PersonLine> eachWithOwnNumbers(const std::string& rest, size_t line,
     pos = end + 1;
     if (token.empty()) continue;
     std::string name, org;
-    if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
-      people.push_back(PersonLine{name, org, {}, {}, Span{line, 0, 0}});
+    if (RE2::FullMatch(token, g.re("contacts.unit_token"))) {
+      unit = token;
+    } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
+      people.push_back(PersonLine{name, org.empty() ? unit : org, {}, {}, Span{line, 0, 0}});
     } else if (!people.empty()) {
       collectNumbers(token, g, &people.back().phones, &people.back().emails);
     } else {

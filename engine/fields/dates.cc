@@ -108,6 +108,15 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
       if (part == "底" || part == "末" || part == "下旬") d.start.day = last, d.month_only = false;
       else if (part == "上旬") d.start.day = 10, d.month_only = false;
       else if (part == "中旬") d.start.day = 20, d.month_only = false;
+      // A range of months: 10月至11月.
+      re2::StringPiece after(text.data() + d.end, text.size() - d.end), e[3];
+      if (d.month_only && g.re("dates.month_range_end").Match(after, 0, after.size(), RE2::ANCHOR_START, e, 3)) {
+        re2::StringPiece beyond(e[0].data() + e[0].size(), after.size() - e[0].size());
+        if (!RE2::PartialMatch(beyond, g.re("dates.day_after"))) {
+          d.finish = Date{e[1].empty() ? d.start.year : toInt(e[1].as_string()), toInt(e[2].as_string()), 0};
+          d.end += e[0].size();
+        }
+      }
     }
     if (d.end <= d.begin) { pos = d.begin + 1; continue; }
     out.push_back(d);

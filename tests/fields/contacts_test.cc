@@ -53,6 +53,12 @@ TEST(Contacts, UnderAContactsHeadingWithoutTheWord联系人) {
   EXPECT_TRUE(outside["contacts"].empty()) << outside["contacts"].dump();
 }
 
+TEST(Contacts, AUnitWrittenBeforeTheNamesIsTheirUnit) {
+  json r = parseNotice("联系人：职成司 赵六 010-66096123");
+  ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0], json({{"name", "赵六"}, {"org", "职成司"}, {"phones", {"010-66096123"}}, {"emails", json::array()}}));
+}
+
 TEST(Contacts, BlockWithUnitPhonesAndEmail) {
   json r = parseNotice("省教育厅职成处联系人：霍秀东、刘煌\n\n电话：13994286554      0351—3193088\n\n邮箱：huoxiudong@sxedc.com。");
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
