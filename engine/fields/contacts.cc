@@ -66,6 +66,10 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
   std::vector<std::pair<std::string, std::string>> out;
   static const RE2 separators("[、，,；;\\s]+");
   std::string text = rest;
+  // A number in brackets after a name ("张三（0351-1234567），李四") is an aside: more names may
+  // follow. A number written straight after a name ("孙丽（0311）66005123") ends the names.
+  RE2::GlobalReplace(&text, g.re("contacts.phone_in_brackets"), "");
+  RE2::GlobalReplace(&text, g.re("contacts.phone"), "\n#\n");
   RE2::GlobalReplace(&text, separators, "\n");
   std::string unit;
   size_t pos = 0;

@@ -81,7 +81,11 @@ std::string withoutMarker(const NoticeView& v, size_t line, size_t* offset) {
 
 std::vector<std::string> eventsOfTitle(const std::string& title, const Grammar& g) {
   std::string object;
-  if (!RE2::PartialMatch(title, g.re("events.title_object"), &object)) return {};
+  if (RE2::PartialMatch(title, g.re("structure.issued_document"), &object)) {
+    RE2::Replace(&object, g.re("events.document_kind"), "");
+  } else if (!RE2::PartialMatch(title, g.re("events.title_object"), &object)) {
+    return {};
+  }
   std::vector<std::string> parts;
   std::string rest = object;
   re2::StringPiece input(rest), sep;

@@ -116,12 +116,6 @@ class RecordWriter {
   json provenance_ = json::object();
 };
 
-std::vector<std::string> names(const std::vector<Found>& items) {
-  std::vector<std::string> out;
-  for (const auto& f : items) out.push_back(f.value.get<std::string>());
-  return out;
-}
-
 json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g, const SourceInfo& source,
                  const std::vector<NoticeParts>& embedded) {
   NoticeView v{doc, parts, g};

@@ -91,6 +91,30 @@ struct Layout {
   }
 };
 
+// A notice that issues a document (关于印发《X》的通知) carries its substance in the attachment
+// X: X's headings, themes, times and duties are the notice's own, so X's lines (after its title,
+// up to the next attachment) are read as the 正文's continuation.
+void readIssuedDocument(const CleanDoc& doc, const Grammar& g, NoticeParts& p) {
+  std::string title;
+  for (size_t t : p.title) title += doc.lines[t].text;
+  std::string name;
+  if (!RE2::PartialMatch(title, g.re("structure.issued_document"), &name)) return;
+  auto plain = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+  };
+  name = plain(name);
+  size_t at = 0;
+  while (at < p.attachments.size() && plain(doc.lines[p.attachments[at]].text) != name) ++at;
+  for (size_t i = at + 1; i < p.attachments.size(); ++i) {
+    const CleanLine& line = doc.lines[p.attachments[i]];
+    if (matches(line.text, g, "structure.attachment_header")) break;
+    p.issued_document.push_back(p.attachments[i]);
+    p.body.push_back(p.attachments[i]);
+    if (auto h = headingOf(line, p.attachments[i], g)) p.headings.push_back(*h);
+  }
+}
+
 // Parts of one notice, given its lines (in order) and the line of its 发文字号 if any.
 NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Grammar& g, const Layout& layout) {
   NoticeParts p;
@@ -219,6 +243,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       p.attachments.push_back(lines[i]);
     }
   }
+  readIssuedDocument(doc, g, p);
   if (p.printed) {
     std::string org;
     RE2::FullMatch(doc.lines[*p.printed].text, g.re("structure.printed"), &org);

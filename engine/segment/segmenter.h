@@ -29,7 +29,9 @@ struct NoticeParts {
   std::optional<size_t> doc_number;
   std::vector<size_t> title;
   std::vector<size_t> recipients;
-  std::vector<size_t> body;             // 正文, headings included
+  std::vector<size_t> body;             // 正文, headings included; for a notice that issues a
+                                        // document (印发《X》), X's text follows the 正文 here
+  std::vector<size_t> issued_document;  // those lines of X (also among the attachments)
   std::vector<size_t> attachment_note;  // 附件说明
   std::vector<size_t> signature;        // 署名 lines (before 成文日期)
   std::optional<size_t> issue_date;

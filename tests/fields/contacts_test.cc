@@ -93,6 +93,13 @@ TEST(Contacts, PostcodeIsNotAPhoneAndBodyEmailsBelongToNoOne) {
   EXPECT_EQ(r["contacts"][0]["emails"], json::array());
 }
 
+TEST(Contacts, AnAreaCodeInBracketsRightAfterTheName) {
+  json r = parseNotice("联系人：孙丽（0311）66005123");
+  ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["name"], "孙丽");
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"0311-66005123"}));
+}
+
 TEST(Contacts, PhoneInBracketsAfterTheName) {
   json r = parseNotice("联系人：张三（0351-1234567），李四");
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();

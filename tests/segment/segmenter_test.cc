@@ -96,6 +96,30 @@ TEST(BadInput, AHugeInputIsRefusedNotParsed) {
   EXPECT_NE(r.error().message.find("too large"), std::string::npos);
 }
 
+TEST(IssuedDocument, ANoticeIssuingAPlanReadsThePlan) {
+  // 关于印发《…实施方案》的通知: the notice's themes, period and headings are the plan's.
+  const char* text =
+      "河北省教育厅办公室\n\n冀教办职〔2025〕3号\n\n"
+      "河北省教育厅办公室关于印发《2025年河北省职业教育活动周实施方案》的通知\n\n各市教育局：\n\n"
+      "现将《2025年河北省职业教育活动周实施方案》印发给你们，请认真贯彻落实。\n\n"
+      "附件：2025年河北省职业教育活动周实施方案\n\n河北省教育厅办公室\n\n2025年4月15日\n\n"
+      "河北省教育厅办公室　　2025年4月16日印发\n\n附件\n\n2025年河北省职业教育活动周实施方案\n\n"
+      "一、活动主题\n\n技能：让生活更美好\n\n二、活动时间\n\n2025年5月11日至17日\n\n"
+      "三、工作要求\n\n请于5月30日前报送活动总结。\n";
+  auto parsed = testing::engine().parseBytes(text, "hb.txt", {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能：让生活更美好"}])"));
+  EXPECT_EQ(r["event_periods"],
+            json::parse(R"([{"event":"职业教育活动周","start":"2025-05-11","end":"2025-05-17"}])"));
+  ASSERT_EQ(r["sections"].size(), 3u) << r["sections"].dump();
+  EXPECT_EQ(r["sections"][2]["title"], "工作要求");
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2025-05-30");
+  EXPECT_EQ(r["attachments"].size(), 1u);
+  EXPECT_EQ(r["issue_date"], "2025-04-15");
+}
+
 TEST(NotANotice, ARecordWithWarningsAndNulls) {
   auto parsed = testing::engine().parseBytes("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", "t.txt", {});
   ASSERT_TRUE(parsed.ok());
