@@ -8,8 +8,10 @@ namespace notice {
 namespace {
 
 // The line's text with the spaces normalisation removed put back, so that names written
-// "贾琪华 柴鹏" stay apart.
+// "贾琪华 柴鹏" stay apart. A line spread out by justification ("联 系 人 ： 周 敏") has a space
+// at every other character that separates nothing: it is left as it is.
 std::string spaced(const CleanLine& line) {
+  if (line.soft_breaks.size() * 3 > utf8::codepointCount(line.text)) return line.text;
   std::string out;
   size_t k = 0;
   for (size_t i = 0; i < line.text.size(); ++i) {
@@ -84,6 +86,8 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
       unit = token;  // the unit of the people after it
     } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
       out.push_back({name, org.empty() ? unit : org});
+    } else if (RE2::FullMatch(token, g.re("contacts.unit_then_name"), &unit, &name)) {
+      out.push_back({name, unit});
     } else {
       break;  // a number, a label: the names are over
     }
@@ -113,6 +117,8 @@ std::vector<PersonLine> eachWithOwnNumbers(const std::string& rest, size_t line,
       unit = token;
     } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
       people.push_back(PersonLine{name, org.empty() ? unit : org, {}, {}, Span{line, 0, 0}});
+    } else if (RE2::FullMatch(token, g.re("contacts.unit_then_name"), &unit, &name)) {
+      people.push_back(PersonLine{name, unit, {}, {}, Span{line, 0, 0}});
     } else if (!people.empty()) {
       collectNumbers(token, g, &people.back().phones, &people.back().emails);
     } else {
@@ -187,6 +193,8 @@ std::vector<Found> readContacts(const NoticeView& v) {
     size_t stop = org.rfind("。");
     if (stop != std::string::npos) org = org.substr(stop + 3);
     org = utf8::trim(org);
+    // A heading's numeral before the label ("（二）联系人：…") is no unit.
+    RE2::Replace(&org, g.re("contacts.heading_marker"), "");
     if (utf8::codepointCount(org) > 40 || org.find("，") != std::string::npos) org.clear();
     org.erase(std::remove(org.begin(), org.end(), ' '), org.end());
     Block block;

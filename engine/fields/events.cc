@@ -129,20 +129,38 @@ std::vector<Found> readThemes(const NoticeView& v, const std::vector<std::string
       continue;
     }
     for (size_t i : linesUnder(v, k)) {
-      size_t offset = 0;
-      std::string text = withoutMarker(v, i, &offset);
-      // "职业教育活动周：一技在手，一生无忧" names its activity; a bare line takes the context's.
-      size_t colon = text.find("：");
-      std::string event = fallback, theme = text;
-      if (colon != std::string::npos) {
-        std::string named = eventNamedIn(text.substr(0, colon), events);
-        if (!named.empty()) {
-          event = named;
-          theme = text.substr(colon + 3);
-          offset += colon + 3;
+      size_t lineOffset = 0;
+      std::string line = withoutMarker(v, i, &lineOffset);
+      // One statement per sentence: "职业教育活动周：技能点亮未来。全民终身学习活动周：让学习成为习惯。"
+      // holds two. "职业教育活动周：一技在手，一生无忧" names its activity; a bare one takes the context's.
+      for (size_t from = 0; from < line.size();) {
+        size_t stop = line.find("。", from);
+        size_t to = stop == std::string::npos ? line.size() : stop;
+        std::string text = line.substr(from, to - from);
+        size_t offset = lineOffset + from;
+        size_t colon = text.find("：");
+        std::string event = fallback, theme = text;
+        if (colon != std::string::npos) {
+          std::string named = eventNamedIn(text.substr(0, colon), events);
+          if (!named.empty()) {
+            event = named;
+            theme = text.substr(colon + 3);
+            offset += colon + 3;
+          }
         }
+        // A sentence that names another activity than the first's is a statement of its own; a
+        // slogan of two sentences under one activity stays whole.
+        if (from > 0 && (colon == std::string::npos || eventNamedIn(text.substr(0, colon), events).empty())) {
+          if (!out.empty()) {
+            std::string joined = out.back().value["theme"].get<std::string>() + "。" + cleanTheme(text);
+            out.back().value["theme"] = cleanTheme(joined);
+            out.back().spans.back().end = lineOffset + to;
+          }
+        } else {
+          add(event, theme, Span{i, offset, lineOffset + to});
+        }
+        from = stop == std::string::npos ? line.size() : stop + std::string("。").size();
       }
-      add(event, theme, Span{i, offset, v.line(i).size()});
     }
   }
   if (!out.empty()) return out;

@@ -282,8 +282,10 @@ bool isSpacedList(const CleanLine& line) {
 }
 
 // With geometry: `prev` runs to the right edge of the text column and `next` starts at its left
-// edge without the indent of a new paragraph (2 characters in GB/T 9704).
+// edge without the indent of a new paragraph (2 characters in GB/T 9704), in the same size (a
+// title in 二号 does not wrap onto the 主送 line in 三号 under it).
 bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
+  if (prev.font_size > 0 && next.font_size > 0 && std::fabs(prev.font_size - next.font_size) > 1.0) return false;
   double em = prev.font_size > 0 ? prev.font_size : 16;
   bool full = prev.column_right > 0 && prev.bbox->x1 >= prev.column_right - 2.0 * em;
   bool flush = next.column_left > 0 && next.bbox->x0 <= next.column_left + 0.8 * em;
@@ -310,6 +312,12 @@ bool isBareValue(const std::string& text) {
 bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   if (prev.table_row || next.table_row || prev.markup_heading || next.markup_heading) return false;
   if (prev.pieces.empty() || next.pieces.empty()) return false;
+  // A row of items (signature, 版记) joins nothing, except an orphan of one or two characters
+  // its last item wrapped onto the next line ("…2025年4月26日印" / "发").
+  if (prev.pieces.size() > 1 && prev.bbox && next.bbox && next.pieces.size() == 1 &&
+      utf8::codepointCount(next.text) <= 2 && isHan(utf8::first(next.text)) && wrapsOnto(prev, next)) {
+    return true;
+  }
   if (prev.pieces.size() > 1 || isSpacedList(prev) || isSpacedList(next)) return false;
   char32_t last = utf8::last(prev.text);
   char32_t first = utf8::first(next.text);

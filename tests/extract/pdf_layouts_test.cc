@@ -96,6 +96,39 @@ TEST(PdfLayouts, ATitleEndingOutsideTheListOfDocTypesIsFoundByItsLayout) {
   EXPECT_EQ(r["issue_date"], "2026-05-28");
 }
 
+TEST(PdfLayouts, AnOfficeSuiteExportNotSeenBefore) {
+  // tests/data/zhejiang-2025-libreoffice.pdf: a notice written for this test (the .fodt beside
+  // it) and exported by LibreOffice, with what that brings: a two-line title in 22pt over the
+  // 主送 line, a justified line spread one character per gap with a phone number broken over
+  // the line end, a form on the attachment page, the 印发 line wrapped. Expectations are read
+  // from the document.
+  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/zhejiang-2025-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["doc_number"]["text"], "浙教职成〔2025〕21号");
+  EXPECT_EQ(r["title"], "浙江省教育厅关于举办2025年浙江省职业教育活动周和全民终身学习活动周的通知");
+  EXPECT_EQ(r["recipients"], json({"各市", "县（市、区）教育局", "各高等职业院校"}));
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能点亮未来"},
+                                          {"event":"全民终身学习活动周","theme":"让学习成为习惯"}])"));
+  ASSERT_EQ(r["event_periods"].size(), 2u);
+  EXPECT_EQ(r["event_periods"][1]["end"], "2025-05-17");
+  ASSERT_EQ(r["deadlines"].size(), 2u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2025-05-06");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2025-05-24");  // a week after the week ends
+  EXPECT_EQ(r["deadlines"][1]["relative"], "活动周结束后一周内");
+  EXPECT_EQ(r["contacts"], json::parse(R"([
+      {"name":"周敏","org":"省教育厅职成教处","phones":["0571-88008123"],"emails":[]},
+      {"name":"吴刚","org":"浙江开放大学","phones":["13805712345"],"emails":[]}])"));
+  EXPECT_EQ(r["issuers"], json({"浙江省教育厅"}));
+  EXPECT_EQ(r["issue_date"], "2025-04-25");
+  EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司"}));
+  EXPECT_EQ(r["printed"], json::parse(R"({"org":"浙江省教育厅办公室","date":"2025-04-26"})"));
+  ASSERT_EQ(r["tables"].size(), 1u);
+  EXPECT_EQ(r["tables"][0]["caption"], "2025年浙江省职业教育活动周情况统计表");
+  EXPECT_EQ(r["tables"][0]["header"], json({"序号", "学校名称", "开展活动数", "参与学生数（人次）"}));
+  EXPECT_EQ(r["tables"][0]["rows"][0], json({"1", "浙江机电职业技术大学", "", ""}));
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {

@@ -100,6 +100,14 @@ TEST(Contacts, AnAreaCodeInBracketsRightAfterTheName) {
   EXPECT_EQ(r["contacts"][0]["phones"], json({"0311-66005123"}));
 }
 
+TEST(Contacts, UnitAndNameRunTogetherUnderAHeadingNumeral) {
+  // A justified line loses the space between unit and name; the heading's numeral is no unit.
+  json r = parseNotice("（二）联系人：省教育厅职成教处周敏，0571-88008123；浙江开放大学吴刚，13805712345。");
+  EXPECT_EQ(r["contacts"], json::parse(R"([
+      {"name":"周敏","org":"省教育厅职成教处","phones":["0571-88008123"],"emails":[]},
+      {"name":"吴刚","org":"浙江开放大学","phones":["13805712345"],"emails":[]}])"));
+}
+
 TEST(Contacts, PhoneInBracketsAfterTheName) {
   json r = parseNotice("联系人：张三（0351-1234567），李四");
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();

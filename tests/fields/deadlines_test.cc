@@ -24,6 +24,13 @@ TEST(Deadlines, RelativeToTheEventsEnd) {
   EXPECT_EQ(r["deadlines"][0]["action"], "填报《情况统计表》");
 }
 
+TEST(Deadlines, TheRelativePhraseWithoutItsConjunction) {
+  json r = parseNotice("一、活动时间\n\n2026年5月11日至17日。\n\n二、工作要求\n\n各地于5月6日前报送方案，并于活动周结束后一周内报送工作总结。");
+  ASSERT_EQ(r["deadlines"].size(), 2u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][1]["relative"], "活动周结束后一周内");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-05-24");
+}
+
 TEST(Deadlines, AnAbsoluteLimitInTheSameSentenceWins) {
   json r = parseNotice(std::string(kPeriod) +
                        "各市需在活动周结束后一周内将总结发送至邮箱：a@b.cn，最晚发送时间不迟于2026年12月1日。");

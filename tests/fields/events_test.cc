@@ -29,5 +29,15 @@ TEST(EventPeriods, TheDateBeforeTheVerbInRunningText) {
   EXPECT_TRUE(other["event_periods"].empty()) << other["event_periods"].dump();
 }
 
+TEST(Themes, TwoActivitiesThemedInOneLine) {
+  json r = parseNotice("一、活动主题\n\n职业教育活动周：技能点亮未来。全民终身学习活动周：让学习成为习惯。",
+                       "山西省教育厅关于举办2026年职业教育活动周和全民终身学习活动周的通知");
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能点亮未来"},
+                                          {"event":"全民终身学习活动周","theme":"让学习成为习惯"}])"));
+  // A slogan of two sentences under one activity stays whole.
+  json one = parseNotice("一、活动主题\n\n技能成就梦想。匠心铸就未来。");
+  EXPECT_EQ(one["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能成就梦想。匠心铸就未来"}])"));
+}
+
 }  // namespace
 }  // namespace notice
