@@ -11,10 +11,12 @@
 namespace notice {
 namespace {
 
-// The size most of the document's characters are set in: the body text.
-double bodySize(const PageText& doc) {
+// The size most characters before the attachments are set in: the body text. (Counting the
+// attachments too would let a long form outvote the body.)
+double bodySize(const PageText& doc, int firstAttachmentPage) {
   std::map<double, size_t> votes;
   for (const auto& page : doc.pages) {
+    if (page.number >= firstAttachmentPage) break;
     for (const auto& line : page.lines) {
       size_t n = 0;
       for (const auto& p : line.pieces) n += utf8::codepointCount(p.text);
@@ -226,15 +228,56 @@ std::vector<Line> rebuild(const std::vector<Line>& lines) {
   return out;
 }
 
+// A form that runs on over a page break: the new page repeats the header row, and a row the
+// break cut in two goes on in its first row, whose first cell (序号, a label) is then empty. That
+// part is joined to the previous page's last row, cell by cell.
+void joinRowSplitByPageBreak(std::vector<Line>& previousPage, std::vector<Line>& rows) {
+  auto textOf = [](const Line& l) {
+    std::vector<std::string> cells;
+    for (const auto& p : l.pieces) cells.push_back(p.text);
+    return cells;
+  };
+  size_t headerAt = previousPage.size();
+  while (headerAt > 0 && previousPage[headerAt - 1].table_row) --headerAt;
+  if (headerAt == previousPage.size() || rows.empty()) return;
+  size_t first = textOf(rows.front()) == textOf(previousPage[headerAt]) ? 1 : 0;
+  if (first >= rows.size()) return;
+  Line& last = previousPage.back();
+  Line& part = rows[first];
+  if (part.pieces.size() != last.pieces.size() || part.pieces.empty() || !part.pieces.front().text.empty() ||
+      last.pieces.front().text.empty()) {
+    return;
+  }
+  for (size_t c = 0; c < part.pieces.size(); ++c) {
+    LinePiece& into = last.pieces[c];
+    const LinePiece& more = part.pieces[c];
+    if (more.text.empty()) continue;
+    if (into.text.empty()) {
+      into = more;  // the cell starts on the new page; its box is there
+      continue;
+    }
+    into.text += more.text;
+    into.char_boxes.clear();  // the text now spans two pages: the cell's box on the first stands for it
+  }
+  rows.erase(rows.begin() + static_cast<long>(first));
+}
+
 }  // namespace
 
 void rebuildTables(PageText& doc, const Grammar& grammar) {
-  double body = bodySize(doc);
+  int firstAttachmentPage = 0;
+  for (const auto& page : doc.pages) {
+    if (!page.lines.empty() && isAttachmentHead(page.lines.front(), grammar)) {
+      firstAttachmentPage = page.number;
+      break;
+    }
+  }
+  if (firstAttachmentPage == 0) return;  // forms are looked for on attachment pages only
+  double body = bodySize(doc, firstAttachmentPage);
   if (body <= 0) return;
-  bool inAttachments = false;
+  Page* previous = nullptr;  // the last page, when it ended inside a form
   for (auto& page : doc.pages) {
-    if (!page.lines.empty() && isAttachmentHead(page.lines.front(), grammar)) inAttachments = true;
-    if (!inAttachments) continue;
+    if (page.number < firstAttachmentPage) continue;
     std::vector<Line> lines;
     for (size_t i = 0; i < page.lines.size();) {
       auto small = [&](const Line& l) { return l.font_size > 0 && l.font_size < 0.85 * body; };
@@ -247,11 +290,15 @@ void rebuildTables(PageText& doc, const Grammar& grammar) {
       while (end < page.lines.size() && small(page.lines[end])) cellsApart |= page.lines[end++].pieces.size() >= 2;
       std::vector<Line> run(std::make_move_iterator(page.lines.begin() + static_cast<long>(i)),
                             std::make_move_iterator(page.lines.begin() + static_cast<long>(end)));
-      if (cellsApart && run.size() >= 2) run = rebuild(run);
+      if (cellsApart && run.size() >= 2) {
+        run = rebuild(run);
+        if (i == 0 && previous) joinRowSplitByPageBreak(previous->lines, run);
+      }
       for (auto& l : run) lines.push_back(std::move(l));
       i = end;
     }
     page.lines = std::move(lines);
+    previous = !page.lines.empty() && page.lines.back().table_row ? &page : nullptr;
   }
 }
 

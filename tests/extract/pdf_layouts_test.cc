@@ -129,6 +129,33 @@ TEST(PdfLayouts, AnOfficeSuiteExportNotSeenBefore) {
   EXPECT_EQ(r["tables"][0]["rows"][0], json({"1", "浙江机电职业技术大学", "", ""}));
 }
 
+TEST(PdfLayouts, ALetterWithAFormRunningOverThreePages) {
+  // tests/data/anhui-2025-letter-libreoffice.pdf (source beside it): a 函 with its 发文字号 at the
+  // right, no 印发 line, and a form of 40 rows over three pages, its header repeated on each and
+  // row 14 cut in two by a page break. The form is several times longer than the body text.
+  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/anhui-2025-letter-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["doc_number"]["text"], "皖教秘职成〔2025〕9号");
+  EXPECT_EQ(r["doc_type"], "函");
+  EXPECT_EQ(r["title"], "安徽省教育厅关于征集2025年职业教育活动周典型案例的函");
+  EXPECT_TRUE(r["printed"].is_null());
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2025-06-15");
+  ASSERT_EQ(r["contacts"].size(), 1u);
+  EXPECT_EQ(r["contacts"][0]["org"], "省教育厅职成处");
+  ASSERT_EQ(r["sections"].size(), 2u);
+  EXPECT_EQ(r["sections"][0]["children"][1]["children"].size(), 2u);  // （1） and （2） under （二）
+  ASSERT_EQ(r["tables"].size(), 1u);
+  const json& form = r["tables"][0];
+  EXPECT_EQ(form["header"], json({"序号", "单位名称", "案例名称"}));
+  ASSERT_EQ(form["rows"].size(), 40u);
+  for (size_t i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i + 1);
+    EXPECT_EQ(form["rows"][i], json({n, "第" + n + "职业技术学院", "开展职业体验活动" + n + "场，参与学生" + n + "00人次"}));
+  }
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
