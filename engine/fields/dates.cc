@@ -1,5 +1,6 @@
 #include "fields/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "fields/numerals.h"
@@ -47,6 +48,23 @@ Date Date::plusDays(int days) const {
   int d = doy - (153 * mp + 2) / 5 + 1;
   int m = mp + (mp < 10 ? 3 : -9);
   return Date{y + (m <= 2), m, d};
+}
+
+Date Date::plusWorkingDays(int days) const {
+  Date d = *this;
+  while (days > 0) {
+    d = d.plusDays(1);
+    int weekday = ((d.daysSinceEpoch() % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+    if (weekday < 5) --days;
+  }
+  return d;
+}
+
+Date Date::plusMonths(int months) const {
+  int index = year * 12 + (month - 1) + months;
+  Date d{index / 12, index % 12 + 1, day};
+  if (d.day > 0) d.day = std::min(d.day, daysInMonth(d.year, d.month));
+  return d;
 }
 
 namespace {

@@ -16,6 +16,9 @@ struct Date {
   std::string iso() const;           // YYYY-MM-DD or YYYY-MM
   bool valid() const;
   Date plusDays(int days) const;
+  // Monday to Friday only; the public holidays of a year are not known here.
+  Date plusWorkingDays(int days) const;
+  Date plusMonths(int months) const;  // the same day, or the month's last when it has fewer
   int daysSinceEpoch() const;        // for shifts between dates
 };
 

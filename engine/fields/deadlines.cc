@@ -38,11 +38,14 @@ std::string stripEdges(std::string s, const Grammar& g) {
   return s;
 }
 
-int unitDays(const std::string& count, const std::string& unit) {
+// The day a span of time after `from` ends: 一周 is 7 days, 五个工作日 five weekdays, 一个月 a
+// calendar month.
+Date after(const Date& from, const std::string& count, const std::string& unit) {
   int n = chineseNumber(count).value_or(0);
-  if (unit == "周") return 7 * n;
-  if (unit == "个月") return 30 * n;
-  return n;
+  if (unit == "周") return from.plusDays(7 * n);
+  if (unit == "个工作日") return from.plusWorkingDays(n);
+  if (unit == "个月") return from.plusMonths(n);
+  return from.plusDays(n);
 }
 
 // Matches a relative phrase's event to a known period: by name, else the only one, else the
@@ -102,7 +105,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           d.relative = m[0].as_string();
           RE2::Replace(&d.relative, g.re("deadlines.relative_lead"), "");
           if (const Period* p = periodFor(m[1].as_string(), periods)) {
-            d.date = p->end.plusDays(unitDays(m[2].as_string(), m[3].as_string()));
+            d.date = after(p->end, m[2].as_string(), m[3].as_string());
           }
           d.span = Span{li, clause.begin + b, d.phraseEnd};
           dues.push_back(d);

@@ -51,6 +51,13 @@ TEST(Date, Arithmetic) {
   EXPECT_EQ((Date{2024, 12, 28}.plusDays(7)).iso(), "2025-01-04");
   EXPECT_EQ((Date{2024, 2, 28}.plusDays(1)).iso(), "2024-02-29");
   EXPECT_EQ((Date{2026, 5, 11}.daysSinceEpoch() - Date{2021, 5, 22}.daysSinceEpoch()), 1815);
+  // Working days skip weekends: from Saturday 2025-05-17, the 7th is Tuesday 2025-05-27.
+  EXPECT_EQ((Date{2025, 5, 17}.plusWorkingDays(7)).iso(), "2025-05-27");
+  EXPECT_EQ((Date{2025, 5, 16}.plusWorkingDays(1)).iso(), "2025-05-19");  // Friday → Monday
+  // Calendar months keep the day, or take the month's last.
+  EXPECT_EQ((Date{2025, 5, 17}.plusMonths(1)).iso(), "2025-06-17");
+  EXPECT_EQ((Date{2025, 1, 31}.plusMonths(1)).iso(), "2025-02-28");
+  EXPECT_EQ((Date{2025, 11, 30}.plusMonths(2)).iso(), "2026-01-30");
 }
 
 }  // namespace

@@ -31,6 +31,13 @@ TEST(Deadlines, TheRelativePhraseWithoutItsConjunction) {
   EXPECT_EQ(r["deadlines"][1]["date"], "2026-05-24");
 }
 
+TEST(Deadlines, WorkingDaysAfterTheEvent) {
+  // The week ends on Sunday 2026-05-17; five working days later is Friday 2026-05-22.
+  json r = parseNotice(std::string(kPeriod) + "活动结束后5个工作日内报送工作总结。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-22");
+}
+
 TEST(Deadlines, AnAbsoluteLimitInTheSameSentenceWins) {
   json r = parseNotice(std::string(kPeriod) +
                        "各市需在活动周结束后一周内将总结发送至邮箱：a@b.cn，最晚发送时间不迟于2026年12月1日。");
