@@ -1,5 +1,7 @@
 #include "fields/parties.h"
 
+#include <set>
+
 #include "core/utf8.h"
 #include "fields/numerals.h"
 
@@ -119,7 +121,19 @@ std::optional<std::string> titleIssuerOf(const std::string& title) {
 
 std::vector<Found> readIssuerMark(const NoticeView& v) {
   std::vector<Found> out;
+  std::set<size_t> secondHalves;
+  for (const auto& [first, second] : v.parts.masthead_wrapped) secondHalves.insert(second);
   for (size_t i : v.parts.masthead) {
+    if (secondHalves.count(i)) continue;
+    auto wrapped = std::find_if(v.parts.masthead_wrapped.begin(), v.parts.masthead_wrapped.end(),
+                                [&](const auto& w) { return w.first == i; });
+    if (wrapped != v.parts.masthead_wrapped.end()) {
+      const CleanLine& a = v.doc.lines[wrapped->first];
+      const CleanLine& b = v.doc.lines[wrapped->second];
+      out.push_back(Found{a.piece(0) + b.piece(0), {Span{wrapped->first, a.pieces[0].begin, a.pieces[0].end},
+                                                    Span{wrapped->second, b.pieces[0].begin, b.pieces[0].end}}});
+      continue;
+    }
     for (const auto& org : orgNamesOnLine(v.doc.lines[i], v.grammar)) {
       out.push_back(Found{org.name, {Span{i, org.begin, org.end}}});
     }

@@ -157,8 +157,24 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
     }
   }
-  for (size_t i = 0; i < std::min(dn, titleStart.value_or(0)); ++i) {
-    if (!orgNamesOnLine(doc.lines[lines[i]], g).empty()) p.masthead.push_back(lines[i]);
+  const size_t mastheadEnd = std::min(dn, titleStart.value_or(0));
+  for (size_t i = 0; i < mastheadEnd; ++i) {
+    const CleanLine& line = doc.lines[lines[i]];
+    if (!orgNamesOnLine(line, g).empty()) {
+      p.masthead.push_back(lines[i]);
+      continue;
+    }
+    // A long name wrapped in a narrow masthead column: "湖南省人力资源和" / "社会保障厅" (the
+    // word 文件 beside it belongs to the whole masthead).
+    if (i + 1 < mastheadEnd && !line.pieces.empty() && !doc.lines[lines[i + 1]].pieces.empty()) {
+      std::string head = line.piece(0), tail = doc.lines[lines[i + 1]].piece(0);
+      if (!isOrgName(head, g) && isOrgName(head + tail, g)) {
+        p.masthead.push_back(lines[i]);
+        p.masthead.push_back(lines[i + 1]);
+        p.masthead_wrapped.push_back({lines[i], lines[i + 1]});
+        ++i;
+      }
+    }
   }
   // 标题: up to 4 lines, ending at the 文种 or before the 主送 line.
   k = titleStart.value_or(0);

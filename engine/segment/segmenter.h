@@ -26,6 +26,8 @@ struct Heading {
 struct NoticeParts {
   std::vector<size_t> lines;            // every line of this notice, in order
   std::vector<size_t> masthead;
+  // Masthead names wrapped over two lines (the first piece of each): first line, second line.
+  std::vector<std::pair<size_t, size_t>> masthead_wrapped;
   std::optional<size_t> doc_number;
   std::vector<size_t> title;
   std::vector<size_t> recipients;

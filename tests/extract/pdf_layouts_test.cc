@@ -156,6 +156,28 @@ TEST(PdfLayouts, ALetterWithAFormRunningOverThreePages) {
   }
 }
 
+TEST(PdfLayouts, AJointMastheadLaidOutAsATable) {
+  // tests/data/hunan-2025-joint-libreoffice.pdf (source beside it): three bodies stacked left of a
+  // large 文件 in a table, one name wrapped in its narrow column; the signature two bodies to a
+  // row; the 成文日期 in Chinese numerals; a paragraph running over a page break.
+  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/hunan-2025-joint-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  json bodies = {"湖南省教育厅", "湖南省人力资源和社会保障厅", "共青团湖南省委"};
+  EXPECT_EQ(r["issuer_mark"], bodies);
+  EXPECT_EQ(r["issuers"], bodies);
+  EXPECT_EQ(r["issuer_count"], 3);
+  EXPECT_TRUE(r["warnings"].empty()) << r["warnings"].dump();
+  EXPECT_EQ(r["doc_number"]["text"], "湘教发〔2025〕15号");
+  EXPECT_EQ(r["title"], "湖南省教育厅等三部门关于举办2025年湖南省职业教育活动周的通知");
+  EXPECT_EQ(r["issue_date"], "2025-04-30");
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"匠心筑梦 技能报国"}])"));
+  EXPECT_NE(r["text"].get<std::string>().find("思想为指导，深入贯彻"), std::string::npos);  // over the page break
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2025-06-10");
+  EXPECT_EQ(r["printed"], json::parse(R"({"org":"湖南省教育厅办公室","date":"2025-05-06"})"));
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
