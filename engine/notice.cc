@@ -33,7 +33,7 @@ Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& opt
     return readPdf(bytes, PdfReadOptions{options.password}, *grammar_);
   }
   if (bytes.size() > kMaxTextExportBytes) return tooLarge(bytes.size(), kMaxTextExportBytes, "a text export");
-  return readTextExport(bytes);
+  return readTextExport(bytes, *grammar_);
 }
 
 Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::string& display_name,

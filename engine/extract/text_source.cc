@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 #include <unicode/utf8.h>
 
+#include "core/utf8.h"
+
 namespace notice {
 namespace {
 
@@ -114,7 +116,7 @@ bool looksLikeMarkdown(std::string_view bytes) {
 
 }  // namespace
 
-Result<PageText> readTextExport(std::string_view bytes) {
+Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar) {
   size_t skipped = 0;  // a UTF-8 byte-order mark, not counted as text
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     bytes.remove_prefix(3);
@@ -147,6 +149,17 @@ Result<PageText> readTextExport(std::string_view bytes) {
       next.number = static_cast<int>(out.pages.size()) + 1;
       out.pages.push_back(std::move(next));
       blank = true;
+    }
+    // A page number the converter kept ("- 2 -", "第2页"): the page broke here.
+    if (RE2::FullMatch(raw, grammar.re("structure.page_number_line"))) {
+      Page next;
+      next.number = static_cast<int>(out.pages.size()) + 1;
+      out.pages.back().furniture.push_back(std::string(utf8::trim(std::string(raw))));
+      out.pages.push_back(std::move(next));
+      blank = true;
+      if (end == bytes.size()) break;
+      pos = end + 1;
+      continue;
     }
     bool isRule = markdown && (RE2::FullMatch(raw, Markup::rule()) ||
                                (raw.find('|') != raw.npos && RE2::FullMatch(raw, Markup::tableSeparator())));

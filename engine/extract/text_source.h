@@ -7,10 +7,12 @@
 
 #include "core/status.h"
 #include "extract/page_text.h"
+#include "grammar/grammar.h"
 
 namespace notice {
 
 // Errors: kEmptyInput (nothing but white space), kNotText (not UTF-8, or binary bytes).
-Result<PageText> readTextExport(std::string_view bytes);
+// `grammar` gives the page-number forms: a line holding one is where a page broke.
+Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar);
 
 }  // namespace notice

@@ -101,7 +101,11 @@ std::vector<std::string> eventsOfTitle(const std::string& title, const Grammar& 
   std::vector<std::string> events;
   for (auto& p : parts) {
     std::string name = stripQualifiers(utf8::trim(p), g);
-    if (RE2::FullMatch(name, g.re("events.event_name"))) events.push_back(name);
+    if (RE2::FullMatch(name, g.re("events.event_name"))) {
+      events.push_back(name);
+    } else if (std::string start; RE2::PartialMatch(name, g.re("events.event_name_start"), &start)) {
+      events.push_back(start);  // "职业教育活动周宣传": the activity is the week
+    }
   }
   return events;
 }

@@ -1,5 +1,7 @@
 #include "fields/structure.h"
 
+#include <set>
+
 #include "fields/numerals.h"
 
 namespace notice {
@@ -49,12 +51,19 @@ std::vector<Found> readTables(const NoticeView& v) {
   std::string caption;
   std::vector<std::string> lastHeader;
   bool inTable = false;
-  for (size_t li : v.parts.attachments) {
+  // Forms are mostly in the attachments, but a table may stand in the 正文 too; there only a
+  // line named as a form (…统计表) is its caption, not the sentence before it.
+  std::set<size_t> inBody(v.parts.body.begin(), v.parts.body.end());
+  std::vector<size_t> lines = v.parts.body;
+  lines.insert(lines.end(), v.parts.attachments.begin(), v.parts.attachments.end());
+  for (size_t li : lines) {
     const CleanLine& line = v.doc.lines[li];
     if (!line.table_row) {
       // The caption is the form's title (…统计表, …清单), not the lines under it (填报单位, dates).
+      bool named = RE2::PartialMatch(line.text, v.grammar.re("structure.table_caption"));
       if (RE2::FullMatch(line.text, v.grammar.re("structure.attachment_header"))) caption.clear();
-      else if (caption.empty() || RE2::PartialMatch(line.text, v.grammar.re("structure.table_caption"))) caption = line.text;
+      else if (named || (caption.empty() && !inBody.count(li))) caption = line.text;
+      else if (inBody.count(li)) caption.clear();
       inTable = false;
       continue;
     }

@@ -29,6 +29,12 @@ TEST(EventPeriods, TheDateBeforeTheVerbInRunningText) {
   EXPECT_TRUE(other["event_periods"].empty()) << other["event_periods"].dump();
 }
 
+TEST(EventPeriods, TheActivityAtTheStartOfALongerTitleObject) {
+  // 关于做好…职业教育活动周宣传工作的通知: the activity is the week; its time is under 宣传时间.
+  json r = parseNotice("一、宣传时间\n\n2026年5月10日至5月16日。", "山西省教育厅关于做好2026年职业教育活动周宣传工作的通知");
+  EXPECT_EQ(r["event_periods"], json::parse(R"([{"event":"职业教育活动周","start":"2026-05-10","end":"2026-05-16"}])"));
+}
+
 TEST(Themes, TwoActivitiesThemedInOneLine) {
   json r = parseNotice("一、活动主题\n\n职业教育活动周：技能点亮未来。全民终身学习活动周：让学习成为习惯。",
                        "山西省教育厅关于举办2026年职业教育活动周和全民终身学习活动周的通知");

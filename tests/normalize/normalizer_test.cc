@@ -43,7 +43,7 @@ TEST(NormalizeRun, RemovedSpacesAreSoftBreaks) {
 }
 
 CleanDoc clean(const std::string& text) {
-  auto pages = readTextExport(text);
+  auto pages = readTextExport(text, testing::grammar());
   EXPECT_TRUE(pages.ok());
   return normalize(pages.value(), grammar());
 }
@@ -52,6 +52,24 @@ std::vector<std::string> lines(const CleanDoc& doc) {
   std::vector<std::string> out;
   for (const auto& l : doc.lines) out.push_back(l.text);
   return out;
+}
+
+TEST(Normalize, APageNumberLeftInATextExportIsAPageBreak) {
+  // "- 2 -" between two halves of a sentence (in markdown a bullet would take its dash): page
+  // furniture, and the sentence is joined over it; a watermark word stands on the page too.
+  auto pages = readTextExport("# 标题\n\n各地要围绕活动主题精心组织，在5月8日前将宣传方案报送省教育厅\n\nDemo\n\n- 2 -\n\n职成处，活动结束后报送总结。\n",
+                              testing::grammar());
+  ASSERT_TRUE(pages.ok());
+  ASSERT_EQ(pages.value().pages.size(), 2u);
+  EXPECT_EQ(pages.value().pages[0].furniture, std::vector<std::string>{"- 2 -"});
+  auto doc = normalize(pages.value(), grammar());
+  EXPECT_EQ(lines(doc),
+            (std::vector<std::string>{"标题", "各地要围绕活动主题精心组织，在5月8日前将宣传方案报送省教育厅职成处，活动结束后报送总结。"}));
+  // "第3页 共5页" too; a number alone is no page number in a text export (it may be a cell).
+  auto other = readTextExport("甲\n第3页 共5页\n乙\n2\n", testing::grammar());
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other.value().pages.size(), 2u);
+  EXPECT_EQ(other.value().pages[1].lines.size(), 2u);
 }
 
 TEST(Normalize, JoinsASentenceSplitByAPageBreak) {
@@ -83,7 +101,7 @@ TEST(Normalize, JoinsAWrappedLineWithinAParagraph) {
 TEST(TextSource, MarkdownMarksAndTablesAreRemoved) {
   auto pages = readTextExport(
       "# 山西省教育厅\n\n#### **4. 线上线下互动**\n\n- 1.职业教育活动周\n\n---\n\n| 活动主题 | 终身学习 |\n|---|---|\n| 活动内容 |  |\n\n"
-      "邮箱：[a@b.cn](mailto:a@b.cn)\n");
+      "邮箱：[a@b.cn](mailto:a@b.cn)\n", testing::grammar());
   ASSERT_TRUE(pages.ok());
   const auto& l = pages.value().pages[0].lines;
   ASSERT_EQ(l.size(), 6u);
@@ -98,14 +116,14 @@ TEST(TextSource, MarkdownMarksAndTablesAreRemoved) {
 }
 
 TEST(TextSource, BadInput) {
-  auto empty = readTextExport("  \n\n \t\n");
+  auto empty = readTextExport("  \n\n \t\n", testing::grammar());
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kEmptyInput);
   std::string garbage("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", 18);
-  auto binary = readTextExport(garbage);
+  auto binary = readTextExport(garbage, testing::grammar());
   ASSERT_FALSE(binary.ok());
   EXPECT_EQ(binary.error().code, ErrorCode::kNotText);
-  auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1");  // 山西省 in GBK, not UTF-8
+  auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1", testing::grammar());  // 山西省 in GBK, not UTF-8
   ASSERT_FALSE(gbk.ok());
   EXPECT_EQ(gbk.error().code, ErrorCode::kNotText);
 }

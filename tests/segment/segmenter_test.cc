@@ -120,6 +120,15 @@ TEST(IssuedDocument, ANoticeIssuingAPlanReadsThePlan) {
   EXPECT_EQ(r["issue_date"], "2025-04-15");
 }
 
+TEST(Tables, AFormInThe正文HasNoSentenceForACaption) {
+  json r = testing::parseNotice("请各市填写下表。\n\n序号\t市\t宣传报道数\n1\t济南\t\n\n2026年宣传情况统计表\n\n序号\t市\n1\t青岛\n");
+  ASSERT_EQ(r["tables"].size(), 2u) << r["tables"].dump();
+  EXPECT_TRUE(r["tables"][0]["caption"].is_null());
+  EXPECT_EQ(r["tables"][0]["header"], json({"序号", "市", "宣传报道数"}));
+  EXPECT_EQ(r["tables"][0]["rows"], json::parse(R"([["1","济南",""]])"));
+  EXPECT_EQ(r["tables"][1]["caption"], "2026年宣传情况统计表");
+}
+
 TEST(NotANotice, ARecordWithWarningsAndNulls) {
   auto parsed = testing::engine().parseBytes("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", "t.txt", {});
   ASSERT_TRUE(parsed.ok());
