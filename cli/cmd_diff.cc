@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "diff/diff.h"
 #include "diff/render.h"
+#include "diff/record_shape.h"
 #include "notice.h"
 
 namespace notice::cli {
@@ -77,8 +78,11 @@ Result<nlohmann::json> loadRecord(const Engine& engine, const std::string& path,
   if (first != std::string::npos && b[first] == '{') {
     auto json = nlohmann::json::parse(b, nullptr, false);
     if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, "not valid JSON"};
-    if (json.value("schema", "") != "notice/1") {
+    if (!json.contains("schema") || json["schema"] != "notice/1") {
       return Error{ErrorCode::kNotText, "JSON, but not a notice/1 record (written by `notice parse`)"};
+    }
+    if (auto wrong = recordShapeError(json)) {
+      return Error{ErrorCode::kBadRecord, "a notice/1 record with a value out of shape at " + *wrong};
     }
     return json;
   }
@@ -142,7 +146,12 @@ int runDiff(const std::vector<std::string>& args) {
   int code = kOk;
   auto loaded = loadAll(o, &code);
   if (!loaded) return code;
-  auto diff = diffRecords(loaded->records[0], loaded->records[1], loaded->engine.grammar());
+  auto compared = diffRecords(loaded->records[0], loaded->records[1], loaded->engine.grammar());
+  if (!compared.ok()) {
+    std::fprintf(stderr, "notice: %s\n", compared.error().message.c_str());
+    return kFailed;
+  }
+  const nlohmann::json& diff = compared.value();
   if (o.format == "json") return emit(diff.dump(1, ' ') + "\n", o);
   if (o.format == "html") return emit(renderDiffHtml(diff), o);
   return emit(renderDiffText(diff, colourWanted(o)), o);
@@ -162,7 +171,12 @@ int runCompare(const std::vector<std::string>& args) {
   int code = kOk;
   auto loaded = loadAll(o, &code);
   if (!loaded) return code;
-  auto series = compareSeries(loaded->records, loaded->engine.grammar());
+  auto compared = compareSeries(loaded->records, loaded->engine.grammar());
+  if (!compared.ok()) {
+    std::fprintf(stderr, "notice: %s\n", compared.error().message.c_str());
+    return kFailed;
+  }
+  const nlohmann::json& series = compared.value();
   if (o.format == "json") return emit(series.dump(1, ' ') + "\n", o);
   if (o.format == "csv") return emit(renderSeriesCsv(series), o);
   if (o.format == "html") return emit(renderSeriesHtml(series), o);

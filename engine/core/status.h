@@ -18,6 +18,7 @@ enum class ErrorCode {
   kCorrupt,        // a PDF that poppler cannot open
   kGarbledText,    // a text layer that decodes to mojibake (fonts without a Unicode map)
   kTooLarge,       // far larger than any notice: refused before it costs minutes and gigabytes
+  kBadRecord,      // a record (JSON) that does not have the notice/1 shape
   kBadGrammar,     // a rule file that does not load
   kBadArgument,    // a caller error
 };

@@ -9,6 +9,7 @@
 
 #include "core/utf8.h"
 #include "diff/duties.h"
+#include "diff/record_shape.h"
 #include "diff/roles.h"
 #include "diff/words.h"
 
@@ -341,9 +342,23 @@ json summaryOf(const json& r) {
           {"title", r.value("title", json())}};
 }
 
-}  // namespace
+// The records' shape is checked first, so that the comparison reads only what it expects.
+std::optional<Error> outOfShape(const std::vector<const json*>& records) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (auto wrong = recordShapeError(*records[i])) {
+      std::string which = records.size() == 2 ? (i == 0 ? "the old record" : "the new record") : "record " + std::to_string(i + 1);
+      return Error{ErrorCode::kBadRecord, which + " is out of shape at " + *wrong};
+    }
+  }
+  return std::nullopt;
+}
 
-json diffRecords(const json& a, const json& b, const Grammar& grammar) {
+// A shape the check let through that a reader below still trips on is reported, not thrown.
+Error unexpected(const std::exception& e) {
+  return Error{ErrorCode::kBadRecord, std::string("a record holds a value the comparison cannot read (") + e.what() + ")"};
+}
+
+json diffChecked(const json& a, const json& b, const Grammar& grammar) {
   RoleRegistry roles(grammar);
   json fields = json::array();
   scalarFields(a, b, fields);
@@ -372,11 +387,11 @@ json diffRecords(const json& a, const json& b, const Grammar& grammar) {
               0.5, fields);
   json sections = json::array(), text = json::array();
   alignSections(a, b, sections, text);
-  return {{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", fields},
-          {"issuers_by_role", issuersByRole(a, b, roles)}, {"sections", sections}, {"text", text}};
+  return json{{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", fields},
+              {"issuers_by_role", issuersByRole(a, b, roles)}, {"sections", sections}, {"text", text}};
 }
 
-json compareSeries(const std::vector<json>& records, const Grammar& grammar) {
+json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
   RoleRegistry roles(grammar);
   json columns = {"file", "year", "province", "doc_number", "themes", "event_periods", "issuers", "roles", "deadlines",
                   "attachments"};
@@ -436,7 +451,29 @@ json compareSeries(const std::vector<json>& records, const Grammar& grammar) {
     row["lost"] = lost;
     rows.push_back(row);
   }
-  return {{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};
+  return json{{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};
+}
+
+}  // namespace
+
+Result<json> diffRecords(const json& a, const json& b, const Grammar& grammar) {
+  if (auto e = outOfShape({&a, &b})) return *e;
+  try {
+    return diffChecked(a, b, grammar);
+  } catch (const json::exception& e) {
+    return unexpected(e);
+  }
+}
+
+Result<json> compareSeries(const std::vector<json>& records, const Grammar& grammar) {
+  std::vector<const json*> all;
+  for (const auto& r : records) all.push_back(&r);
+  if (auto e = outOfShape(all)) return *e;
+  try {
+    return seriesChecked(records, grammar);
+  } catch (const json::exception& e) {
+    return unexpected(e);
+  }
 }
 
 }  // namespace notice

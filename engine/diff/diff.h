@@ -5,25 +5,27 @@
 //    "old": {file, doc_number, title}, "new": {…},
 //    "fields":   [{path, op: added|removed|changed, old, new, shift_days?}],
 //    "issuers_by_role": [{role, op: same|added|removed|renamed, old: [names], new: [names]}],
-//    "sections": [{op: matched|renumbered|moved|added|removed, old: {number, title} | null,
-//                  new: {…} | null, similarity}],
-//    "text":     [{old_number, new_number, title, edits: [{op: equal|delete|insert|move, text}]}]}
-// Lists are compared item by item; themes and periods are matched by event, deadlines by duty
-// (the action's words), sections by content, not by number.
+//    "sections": [{op: matched|renumbered|moved|split|merged|added|removed,
+//                  old: {number, title} | null, new: {…} | null, similarity}],
+//    "text":     [{old_number, new_number, title, edits: [{op: equal|delete|insert, text, moved?}]}]}
+// (schema/notice-diff-1.schema.json). Lists are compared item by item; themes and periods are
+// matched by event, deadlines by duty (grammars/duties.tsv) and activity, sections by content,
+// not by number. A record out of shape (model/record_shape.h) is an error (kBadRecord), not a crash.
 #pragma once
 
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/status.h"
 #include "grammar/grammar.h"
 
 namespace notice {
 
-nlohmann::json diffRecords(const nlohmann::json& a, const nlohmann::json& b, const Grammar& grammar);
+Result<nlohmann::json> diffRecords(const nlohmann::json& a, const nlohmann::json& b, const Grammar& grammar);
 
 // One row per notice of a series with the key fields, and the fields that changed against the
 // row before: {"schema": "notice-series/1", "columns": [...], "rows": [{values…, "changed": [...]}]}.
-nlohmann::json compareSeries(const std::vector<nlohmann::json>& records, const Grammar& grammar);
+Result<nlohmann::json> compareSeries(const std::vector<nlohmann::json>& records, const Grammar& grammar);
 
 }  // namespace notice

@@ -181,6 +181,11 @@ TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
   CommandResult other = run("diff " + (dir / "other.json").string() + " " + good, true);
   EXPECT_EQ(other.code, 1);
   EXPECT_NE(other.out.find("other.json: JSON, but not a notice/1 record"), std::string::npos) << other.out;
+  { std::ofstream(dir / "edited.json") << R"({"schema": "notice/1", "themes": "none"})"; }
+  CommandResult edited = run("diff " + (dir / "edited.json").string() + " " + good, true);
+  EXPECT_EQ(edited.code, 1);
+  EXPECT_NE(edited.out.find("edited.json: a notice/1 record with a value out of shape at /themes: expected a list"),
+            std::string::npos) << edited.out;
 }
 
 TEST(Cli, CompareInEveryFormat) {

@@ -48,7 +48,7 @@ TEST(Roles, AliasesAndProvincesLineUp) {
 }
 
 TEST(Diff, Shanxi2021To2026) {
-  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar()).value();
   // Themes: the vocational week's slogan changed, the lifelong-learning week's was added.
   auto themes = entries(d, "/themes");
   ASSERT_EQ(themes.size(), 2u) << d["fields"].dump();
@@ -84,7 +84,7 @@ TEST(Diff, Shanxi2021To2026) {
 }
 
 TEST(Diff, Shanxi2026AgainstAnhui2026LinesUpByRole) {
-  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar());
+  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar()).value();
   for (const char* r : {"教育", "网信", "工信", "民政", "人社", "农业农村", "退役军人事务", "国资", "工会", "共青团", "职教社"}) {
     ASSERT_FALSE(role(d, r).is_null()) << r;
     EXPECT_EQ(role(d, r)["op"], "renamed") << r << ": " << role(d, r).dump();
@@ -100,7 +100,7 @@ TEST(Diff, Shanxi2026AgainstAnhui2026LinesUpByRole) {
 }
 
 TEST(Diff, Shanxi2026AgainstAnhui2026DeadlinesByDuty) {
-  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar());
+  json d = diffRecords(label("2026-shanxi-jjzc53"), label("2026-anhui-wjmzc23"), grammar()).value();
   // Both notices ask for the week's 总结 by 5月20日 (Anhui adds the 统计表 to it) and for the
   // lifelong-learning 汇总表 at the end of the year (Shanxi 11月30日, Anhui a day later).
   auto deadlines = entries(d, "/deadlines");
@@ -115,7 +115,7 @@ TEST(Diff, Shanxi2026AgainstAnhui2026DeadlinesByDuty) {
 }
 
 TEST(Diff, VocationalWeekAgainstLifelongLearningWeek2021) {
-  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2021-shanxi-jjzc65"), grammar());
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2021-shanxi-jjzc65"), grammar()).value();
   // Two different weeks: the slogan of one is not a changed slogan of the other.
   auto themes = entries(d, "/themes");
   ASSERT_EQ(themes.size(), 2u) << json(themes).dump();
@@ -165,6 +165,25 @@ TEST(Duties, EveryRowCompiles) {
   }
 }
 
+TEST(Diff, ARecordOutOfShapeIsAnErrorNotACrash) {
+  json good = label("2026-shanxi-jjzc53");
+  for (auto [key, value] : std::vector<std::pair<std::string, json>>{
+           {"themes", "x"}, {"issuers", json::array({1, 2})}, {"doc_number", "abc"},
+           {"sections", json::parse(R"([{"number":null,"title":"x"}])")}, {"source", json::parse(R"({"file":null})")},
+           {"deadlines", json::parse(R"([{"date":5}])")}, {"provenance", json::parse(R"({"/title":{"chars":"x"}})")}}) {
+    json bad = good;
+    bad[key] = value;
+    auto d = diffRecords(bad, good, grammar());
+    ASSERT_FALSE(d.ok()) << key;
+    EXPECT_EQ(d.error().code, ErrorCode::kBadRecord);
+    EXPECT_NE(d.error().message.find("the old record is out of shape at /" + key), std::string::npos) << d.error().message;
+    EXPECT_FALSE(compareSeries({good, bad}, grammar()).ok()) << key;
+  }
+  // Keys missing altogether are fine: an older or partial record.
+  json partial{{"schema", "notice/1"}, {"title", "山西省教育厅关于举办活动周的通知"}};
+  EXPECT_TRUE(diffRecords(partial, good, grammar()).ok());
+}
+
 json sectionsRecord(std::vector<std::pair<std::string, std::string>> headings) {
   json r{{"sections", json::array()}};
   for (const auto& [number, title] : headings) r["sections"].push_back({{"number", number}, {"title", title}});
@@ -174,7 +193,7 @@ json sectionsRecord(std::vector<std::pair<std::string, std::string>> headings) {
 TEST(Diff, SectionsAlignByContentNotByNumber) {
   json a = sectionsRecord({{"一", "指导思想"}, {"二", "活动时间安排"}, {"三", "主要活动内容"}, {"四", "组织保障措施"}});
   json b = sectionsRecord({{"一", "主要活动内容"}, {"二", "活动时间安排"}, {"三", "宣传报道工作"}, {"四", "组织保障措施"}});
-  json d = diffRecords(a, b, grammar());
+  json d = diffRecords(a, b, grammar()).value();
   std::map<std::string, std::string> opOfOld;
   for (const auto& s : d["sections"]) {
     if (!s["old"].is_null()) opOfOld[s["old"]["title"]] = s["op"];
@@ -192,7 +211,7 @@ TEST(Diff, SectionsAlignByContentNotByNumber) {
 TEST(Diff, SplitAndMergedSections) {
   json a = sectionsRecord({{"一", "时间和主题"}, {"二", "工作要求"}});
   json b = sectionsRecord({{"一", "主题"}, {"二", "时间"}, {"三", "工作要求"}});
-  json d = diffRecords(a, b, grammar());
+  json d = diffRecords(a, b, grammar()).value();
   int split = 0, fromTimeAndTheme = 0;
   for (const auto& s : d["sections"]) {
     split += s["op"] == "split";
@@ -202,7 +221,7 @@ TEST(Diff, SplitAndMergedSections) {
   EXPECT_EQ(split, 1) << d["sections"].dump();
   EXPECT_EQ(fromTimeAndTheme, 2);  // both new sections come from the old one
   // The other way round, the two old sections were merged into one.
-  json back = diffRecords(b, a, grammar());
+  json back = diffRecords(b, a, grammar()).value();
   int merged = 0;
   for (const auto& s : back["sections"]) {
     merged += s["op"] == "merged";
@@ -214,7 +233,7 @@ TEST(Diff, SplitAndMergedSections) {
 TEST(Diff, RenumberedSection) {
   json a = sectionsRecord({{"一", "活动主题"}, {"二", "活动时间"}});
   json b = sectionsRecord({{"一", "指导思想"}, {"二", "活动主题"}, {"三", "活动时间"}});
-  json d = diffRecords(a, b, grammar());
+  json d = diffRecords(a, b, grammar()).value();
   int renumbered = 0;
   for (const auto& s : d["sections"]) renumbered += s["op"] == "renumbered";
   EXPECT_EQ(renumbered, 2) << d["sections"].dump();
@@ -243,7 +262,7 @@ TEST(Words, SimilarityBounds) {
 }
 
 TEST(Render, HtmlIsOneOfflineFileWithASummaryTable) {
-  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar()).value();
   std::string html = renderDiffHtml(d);
   EXPECT_NE(html.find("<table id=\"summary\""), std::string::npos);
   EXPECT_EQ(html.find("http://"), std::string::npos);
@@ -255,7 +274,7 @@ TEST(Render, HtmlIsOneOfflineFileWithASummaryTable) {
 }
 
 TEST(Render, TextIsPlainWhenNotColoured) {
-  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar());
+  json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar()).value();
   std::string plain = renderDiffText(d, false), coloured = renderDiffText(d, true);
   EXPECT_EQ(plain.find("\x1b["), std::string::npos);
   EXPECT_NE(coloured.find("\x1b["), std::string::npos);
@@ -263,7 +282,7 @@ TEST(Render, TextIsPlainWhenNotColoured) {
 }
 
 TEST(Series, CsvHasAHeaderAndARowPerNotice) {
-  json s = compareSeries({label("2021-shanxi-jjzc30"), label("2024-shanxi-jjzc30"), label("2026-shanxi-jjzc53")}, grammar());
+  json s = compareSeries({label("2021-shanxi-jjzc30"), label("2024-shanxi-jjzc30"), label("2026-shanxi-jjzc53")}, grammar()).value();
   ASSERT_EQ(s["rows"].size(), 3u);
   EXPECT_TRUE(s["rows"][0]["changed"].empty());
   // 2024 added the lifelong-learning week's theme; 2026 kept both themes.

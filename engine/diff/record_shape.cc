@@ -1,0 +1,106 @@
+#include "diff/record_shape.h"
+
+#include <functional>
+#include <map>
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+// A check of one value: empty when it fits, else what was expected.
+using Check = std::function<std::optional<std::string>(const json&, const std::string& at)>;
+
+std::optional<std::string> fail(const std::string& at, const char* expected) {
+  return at + ": expected " + expected;
+}
+
+Check textOrNull() {
+  return [](const json& v, const std::string& at) { return v.is_string() || v.is_null() ? std::nullopt : fail(at, "text or null"); };
+}
+Check intOrNull() {
+  return [](const json& v, const std::string& at) {
+    return v.is_number_integer() || v.is_null() ? std::nullopt : fail(at, "a whole number or null");
+  };
+}
+Check listOf(Check item) {
+  return [item](const json& v, const std::string& at) -> std::optional<std::string> {
+    if (!v.is_array()) return fail(at, "a list");
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (auto e = item(v[i], at + "/" + std::to_string(i))) return e;
+    }
+    return std::nullopt;
+  };
+}
+Check text() {
+  return [](const json& v, const std::string& at) { return v.is_string() ? std::nullopt : fail(at, "text"); };
+}
+// An object whose listed keys, where present, fit their checks; `orNull` lets the whole be null.
+Check object(std::map<std::string, Check> keys, bool orNull = false) {
+  return [keys, orNull](const json& v, const std::string& at) -> std::optional<std::string> {
+    if (orNull && v.is_null()) return std::nullopt;
+    if (!v.is_object()) return fail(at, orNull ? "an object or null" : "an object");
+    for (const auto& [key, check] : keys) {
+      if (v.contains(key)) {
+        if (auto e = check(v[key], at + "/" + key)) return e;
+      }
+    }
+    return std::nullopt;
+  };
+}
+
+Check section() {
+  // Sections nest; the check refers to itself through a shared pointer.
+  auto self = std::make_shared<Check>();
+  *self = object({{"number", text()},
+                  {"title", text()},
+                  {"children", [self](const json& v, const std::string& at) { return listOf(*self)(v, at); }}});
+  return [self](const json& v, const std::string& at) { return (*self)(v, at); };
+}
+
+const Check& recordCheck() {
+  static const Check check = object({
+      {"title", textOrNull()},
+      {"doc_type", textOrNull()},
+      {"province", textOrNull()},
+      {"issue_date", textOrNull()},
+      {"publicity", textOrNull()},
+      {"text", textOrNull()},
+      {"year", intOrNull()},
+      {"issuer_count", intOrNull()},
+      {"doc_number", object({{"text", text()}, {"prefix", textOrNull()}, {"year", intOrNull()}, {"serial", intOrNull()}}, true)},
+      {"printed", object({{"org", textOrNull()}, {"date", textOrNull()}}, true)},
+      {"issuer_mark", listOf(text())},
+      {"issuers", listOf(text())},
+      {"recipients", listOf(text())},
+      {"cc", listOf(text())},
+      {"themes", listOf(object({{"event", textOrNull()}, {"theme", textOrNull()}}))},
+      {"event_periods", listOf(object({{"event", textOrNull()}, {"start", textOrNull()}, {"end", textOrNull()}}))},
+      {"deadlines", listOf(object({{"date", textOrNull()}, {"action", textOrNull()}, {"text", textOrNull()},
+                                   {"relative", textOrNull()}}))},
+      {"contacts", listOf(object({{"name", textOrNull()}, {"org", textOrNull()}, {"phones", listOf(text())},
+                                  {"emails", listOf(text())}}))},
+      {"attachments", listOf(object({{"index", intOrNull()}, {"title", textOrNull()}}))},
+      {"references", listOf(object({{"title", textOrNull()}, {"doc_number", textOrNull()}}))},
+      {"sections", listOf(section())},
+      {"tables", listOf(object({{"caption", textOrNull()}, {"header", listOf(text())}, {"rows", listOf(listOf(text()))}}))},
+      {"source", object({{"file", text()}})},
+      {"provenance", [](const json& v, const std::string& at) -> std::optional<std::string> {
+         if (!v.is_object()) return fail(at, "an object");
+         for (const auto& [pointer, p] : v.items()) {
+           const json* chars = p.is_object() && p.contains("chars") ? &p["chars"] : nullptr;
+           if (!chars || !chars->is_array() || chars->size() != 2 || !(*chars)[0].is_number_unsigned() ||
+               !(*chars)[1].is_number_unsigned() || (*chars)[0] > (*chars)[1]) {
+             return fail(at + "/" + pointer, "{\"chars\": [begin, end]}");
+           }
+         }
+         return std::nullopt;
+       }},
+  });
+  return check;
+}
+
+}  // namespace
+
+std::optional<std::string> recordShapeError(const json& record) { return recordCheck()(record, ""); }
+
+}  // namespace notice
