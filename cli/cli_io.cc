@@ -1,6 +1,8 @@
 #include "cli/cli_io.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -48,12 +50,12 @@ std::optional<std::string> writeFileAtomic(const std::string& path, const std::s
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + tmp;
+    if (!out) return "cannot write " + path + ": " + std::strerror(errno);
     out << content;
     out.flush();
     if (!out) {
       std::remove(tmp.c_str());
-      return "write failed for " + tmp + " (disk full?)";
+      return "cannot write " + path + " (disk full?); it was left as it was";
     }
   }
   std::error_code ec;
