@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -87,11 +88,10 @@ struct Block {
   std::string text, inserted;  // for a change, `text` is what was deleted
 };
 
-}  // namespace
 
-std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
-  std::vector<std::string> wa = words(a), wb = words(b);
-  // Words as small integers, so that the diff compares numbers, not strings.
+// The shortest edit script between two sequences of strings: compared as small integers, with
+// the common head and tail taken off before the search.
+std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
   std::map<std::string, int> ids;
   auto idsOf = [&](const std::vector<std::string>& ws) {
     std::vector<int> out;
@@ -100,7 +100,6 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
     return out;
   };
   std::vector<int> ia = idsOf(wa), ib = idsOf(wb);
-  // The common head and tail need no search.
   size_t head = 0;
   while (head < ia.size() && head < ib.size() && ia[head] == ib[head]) ++head;
   size_t tail = 0;
@@ -110,6 +109,42 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
                       std::vector<int>(ib.begin() + static_cast<long>(head), ib.end() - static_cast<long>(tail)));
   ops.insert(ops.end(), middle.begin(), middle.end());
   ops.insert(ops.end(), tail, Op::kEqual);
+  return ops;
+}
+
+// Sentences, each with its closing mark; a line break closes one too.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t c = utf8::next(text, i);
+    current.append(text, start, i - start);
+    if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'\n' || c == '!' || c == '?' || c == ';') {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+// Appends an edit, joined to the run before when it is of the same kind (and neither is a move).
+void append(std::vector<WordEdit>& runs, WordEdit edit, bool standalone = false) {
+  if (edit.text.empty()) return;
+  if (!standalone && !runs.empty() && runs.back().op == edit.op) {
+    runs.back().text += edit.text;
+    return;
+  }
+  runs.push_back(std::move(edit));
+  if (standalone) runs.push_back({Op::kEqual, ""});  // a fence, so that nothing joins it
+}
+
+// The word-level diff of two pieces of text.
+std::vector<WordEdit> diffWordsWithin(const std::string& a, const std::string& b) {
+  std::vector<std::string> wa = words(a), wb = words(b);
+  std::vector<Op> ops = editScript(wa, wb);
 
   // Blocks, with the semantic clean-up done as they are built: a slight equal run between two
   // changes is folded into them, so that a changed phrase reads as one deletion and one insertion.
@@ -145,6 +180,64 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
     if (!block.text.empty()) runs.push_back({Op::kDelete, std::move(block.text)});
     if (!block.inserted.empty()) runs.push_back({Op::kInsert, std::move(block.inserted)});
   }
+  return runs;
+}
+
+}  // namespace
+
+std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
+  // Sentences first: unchanged sentences stay whole, and only the sentences between them that
+  // changed are compared word by word (faster, and changes stay inside their sentences). A
+  // sentence deleted here and inserted elsewhere is kept whole, so that it shows as a move.
+  std::vector<std::string> sa = sentences(a), sb = sentences(b);
+  std::vector<Op> ops = editScript(sa, sb);
+  std::multiset<std::string> deleted, inserted;
+  {
+    size_t x = 0, y = 0;
+    for (Op op : ops) {
+      if (op == Op::kEqual) ++x, ++y;
+      else if (op == Op::kDelete) deleted.insert(sa[x++]);
+      else inserted.insert(sb[y++]);
+    }
+  }
+  std::vector<WordEdit> runs;
+  std::vector<std::string> outA, outB;  // the changed sentences since the last unchanged one
+  auto flush = [&]() {
+    // A sentence of six characters or more found on the other side is a move, not a change.
+    auto movedTo = [](const std::multiset<std::string>& other, const std::string& s) {
+      return other.count(s) > 0 && utf8::codepointCount(s) >= 6;
+    };
+    std::string restA, restB;
+    std::vector<std::string> movedOut, movedIn;
+    for (const auto& s : outA) {
+      if (movedTo(inserted, s)) movedOut.push_back(s);
+      else restA += s;
+    }
+    for (const auto& s : outB) {
+      if (movedTo(deleted, s)) movedIn.push_back(s);
+      else restB += s;
+    }
+    for (const auto& s : movedOut) append(runs, {Op::kDelete, s}, true);
+    for (auto& e : diffWordsWithin(restA, restB)) append(runs, std::move(e));
+    for (const auto& s : movedIn) append(runs, {Op::kInsert, s}, true);
+    outA.clear();
+    outB.clear();
+  };
+  size_t x = 0, y = 0;
+  for (Op op : ops) {
+    if (op == Op::kEqual) {
+      flush();
+      append(runs, {Op::kEqual, sa[x++]});
+      ++y;
+    } else if (op == Op::kDelete) {
+      outA.push_back(sa[x++]);
+    } else {
+      outB.push_back(sb[y++]);
+    }
+  }
+  flush();
+  // The fences have done their work.
+  runs.erase(std::remove_if(runs.begin(), runs.end(), [](const WordEdit& e) { return e.text.empty(); }), runs.end());
   return runs;
 }
 
