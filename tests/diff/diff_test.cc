@@ -255,6 +255,35 @@ TEST(Words, ChineseDiffsInWordsNotCharacters) {
   EXPECT_EQ(changes, 2u);  // one phrase out, one phrase in
 }
 
+TEST(Words, AMovedSentenceStaysWhole) {
+  auto edits = diffWords("各市要认真做好总结工作。活动周期间要加强安全管理。请按时报送材料。",
+                         "活动周期间要加强安全管理。请按时报送材料。各市要认真做好总结工作。");
+  int wholeOut = 0, wholeIn = 0;
+  for (const auto& e : edits) {
+    wholeOut += e.op == WordEdit::Op::kDelete && e.text == "各市要认真做好总结工作。";
+    wholeIn += e.op == WordEdit::Op::kInsert && e.text == "各市要认真做好总结工作。";
+  }
+  EXPECT_EQ(wholeOut, 1);
+  EXPECT_EQ(wholeIn, 1);
+  // Unchanged sentences come out whole and equal.
+  std::string equal;
+  for (const auto& e : edits) if (e.op == WordEdit::Op::kEqual) equal += e.text;
+  EXPECT_EQ(equal, "活动周期间要加强安全管理。请按时报送材料。");
+}
+
+TEST(Diff, AMovedSentenceIsMarkedAsAMove) {
+  json a = sectionsRecord({{"一", "工作要求"}});
+  json b = a;
+  a["text"] = "一、工作要求\n各市要认真做好总结工作。活动周期间要加强安全管理。";
+  b["text"] = "一、工作要求\n活动周期间要加强安全管理。各市要认真做好总结工作。";
+  a["provenance"] = b["provenance"] = json::parse(R"({"/sections/0": {"chars": [0, 6]}})");
+  json d = diffRecords(a, b, grammar()).value();
+  ASSERT_EQ(d["text"].size(), 1u) << d.dump();
+  int moved = 0;
+  for (const auto& e : d["text"][0]["edits"]) moved += e.value("moved", false);
+  EXPECT_EQ(moved, 2) << d["text"].dump();
+}
+
 TEST(Words, SimilarityBounds) {
   EXPECT_DOUBLE_EQ(similarity("组织保障", "组织保障"), 1.0);
   EXPECT_DOUBLE_EQ(similarity("组织保障", "活动时间"), 0.0);
