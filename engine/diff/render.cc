@@ -1,5 +1,7 @@
 #include "diff/render.h"
 
+#include <map>
+
 #include "core/utf8.h"
 
 namespace notice {
@@ -162,13 +164,38 @@ std::string renderDiffHtml(const json& diff) {
       "</style></head><body>\n";
   h += "<h1>" + escapeHtml(show(diff["old"]["doc_number"])) + " → " + escapeHtml(show(diff["new"]["doc_number"])) + "</h1>\n";
   h += "<p>" + escapeHtml(show(diff["old"]["title"])) + "<br>→ " + escapeHtml(show(diff["new"]["title"])) + "</p>\n";
+  // One row per key, so that a list's changes read at a glance ("issuers: 11 removed, 12 added"),
+  // each item on its own line with its own shift.
   h += "<h2>Fields</h2>\n<table id=\"summary\"><thead><tr><th>field</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
-  for (const auto& e : diff["fields"]) {
-    // The side a value is absent from stays empty (and is hidden on a phone).
-    std::string was = e["old"].is_null() ? "" : "<del>" + escapeHtml(show(e["old"])) + "</del>";
-    std::string now = e["new"].is_null() ? "" : "<ins>" + escapeHtml(show(e["new"])) + "</ins>";
-    h += "<tr data-path=\"" + escapeHtml(e["path"]) + "\"><td>" + escapeHtml(e["path"]) + "</td><td class=\"op\">" +
-         escapeHtml(e["op"]) + escapeHtml(shift(e)) + "</td><td>" + was + "</td><td>" + now + "</td></tr>\n";
+  const json& fields = diff["fields"];
+  for (size_t i = 0; i < fields.size();) {
+    std::string path = fields[i]["path"];
+    std::string key = path.substr(0, path.find('/', 1));
+    std::map<std::string, int> counts;
+    std::string was, now;
+    size_t j = i;
+    int pairs = 0;
+    for (; j < fields.size(); ++j) {
+      std::string p = fields[j]["path"];
+      if (p.substr(0, p.find('/', 1)) != key) break;
+      const json& e = fields[j];
+      ++counts[e["op"].get<std::string>()];
+      // In a list, the two sides of a changed item carry the same number, so that they pair up.
+      std::string tag = e["op"] == "changed" && p != key ? "<sup>" + std::to_string(++pairs) + "</sup>" : "";
+      // The side a value is absent from stays empty (and is hidden on a phone).
+      if (!e["old"].is_null()) was += "<div>" + tag + "<del>" + escapeHtml(show(e["old"])) + "</del></div>";
+      if (!e["new"].is_null()) now += "<div>" + tag + "<ins>" + escapeHtml(show(e["new"])) + "</ins>" + escapeHtml(shift(e)) + "</div>";
+    }
+    std::string change;
+    bool single = j - i == 1 && path == key;
+    for (const char* op : {"changed", "added", "removed"}) {
+      if (!counts.count(op)) continue;
+      if (!change.empty()) change += ", ";
+      change += single ? std::string(op) : std::to_string(counts[op]) + " " + op;
+    }
+    h += "<tr data-path=\"" + escapeHtml(key) + "\"><td>" + escapeHtml(key.substr(1)) + "</td><td class=\"op\">" +
+         escapeHtml(change) + "</td><td>" + was + "</td><td>" + now + "</td></tr>\n";
+    i = j;
   }
   h += "</tbody></table>\n<h2>Issuing bodies by role</h2>\n<table id=\"roles\"><thead><tr><th>role</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
   for (const auto& r : diff["issuers_by_role"]) {

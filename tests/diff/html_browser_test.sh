@@ -20,12 +20,14 @@ timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$work/diff.html" > "$wor
 fail=0
 check() { if grep -q "$1" "$work/dom.html"; then echo "ok: $2"; else echo "MISSING: $2"; fail=1; fi; }
 check '<table id="summary"' "summary table"
-check 'data-path="/themes/0"' "theme change row"
+check 'data-path="/themes"' "theme change row"
 check 'data-path="/issuer_count"' "issuer count row"
 check '一技在手，一生无忧' "new theme text"
 check '<table id="roles"' "roles table"
+check 'data-path="/issuers"' "issuers row"
+check '1 changed, 1 added' "themes: one changed, one added"
 rows=$(grep -o '<tr data-path=' "$work/dom.html" | wc -l)
-echo "summary rows: $rows"
+echo "summary rows (one per key): $rows"
 [ "$rows" -ge 10 ] || { echo "too few summary rows"; fail=1; }
 timeout 120 "$browser" "${flags[@]}" --window-size=412,1600 --screenshot="$shots/diff-phone.png" "file://$work/diff.html" \
   >/dev/null 2>&1
