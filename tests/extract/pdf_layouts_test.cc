@@ -178,6 +178,21 @@ TEST(PdfLayouts, AJointMastheadLaidOutAsATable) {
   EXPECT_EQ(r["printed"], json::parse(R"({"org":"湖南省教育厅办公室","date":"2025-05-06"})"));
 }
 
+TEST(PdfLayouts, AFormOnALandscapePage) {
+  // The Zhejiang notice again, its form of eight columns on an A4 page turned landscape.
+  auto parsed =
+      testing::engine().parseFile(testing::sourcePath("tests/data/zhejiang-2025-landscape-form-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["title"], "浙江省教育厅关于举办2025年浙江省职业教育活动周和全民终身学习活动周的通知");
+  ASSERT_EQ(r["tables"].size(), 1u);
+  EXPECT_EQ(r["tables"][0]["header"],
+            json({"序号", "市", "参与学校数", "参与教师数", "参与学生数", "企业数", "媒体报道数", "备注"}));
+  ASSERT_EQ(r["tables"][0]["rows"].size(), 4u);
+  EXPECT_EQ(r["tables"][0]["rows"][3], json({"4", "嘉兴市", "", "", "", "", "", ""}));
+  EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司"}));
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
