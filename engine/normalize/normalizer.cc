@@ -303,13 +303,30 @@ bool isBareValue(const std::string& text) {
   return true;
 }
 
+// A text export that puts no blank line between paragraphs writes each paragraph as one line
+// (LibreOffice's "Text" export does): then a line that follows another without a blank line is
+// no wrap. Converters that wrap lines separate paragraphs with blank lines.
+bool writesParagraphPerLine(const PageText& pages) {
+  size_t lines = 0, afterBlank = 0, long_ = 0;
+  for (const auto& page : pages.pages) {
+    for (const auto& line : page.lines) {
+      ++lines;
+      afterBlank += line.blank_before;
+      std::string text;
+      for (const auto& p : line.pieces) text += p.text;
+      long_ += utf8::width(text) > 36;
+    }
+  }
+  return lines >= 10 && afterBlank * 10 < lines && long_ > 0;
+}
+
 // Whether `next` continues the sentence that `prev` leaves open.
 //  - within a paragraph (no break before next): prev is a full-width line (≥ 20 cells; a
 //    masthead or signature line naming one body is shorter) that does not end a sentence;
 //  - across a paragraph or page break: prev is a body line (≥ 24 cells, the width of a GB/T
 //    9704 line less its indent, or it ends on ，、 where no sentence can end), not a heading,
 //    ends inside a word, and next starts with text rather than a new element.
-bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
+bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, bool paragraphPerLine) {
   if (prev.table_row || next.table_row || prev.markup_heading || next.markup_heading) return false;
   if (prev.pieces.empty() || next.pieces.empty()) return false;
   // A row of items (signature, 版记) joins nothing, except an orphan of one or two characters
@@ -331,6 +348,9 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g) {
   if ((sameBlock || pageBreak) && prev.bbox && next.bbox) {
     return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
   }
+  // An export that writes each paragraph as one line (no blank lines between them) wrapped
+  // nothing: only the label/value rule above applies.
+  if (paragraphPerLine) return false;
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
   if (endsWithDocType(prev.text, g)) return false;  // a title ends with its 文种
@@ -366,6 +386,7 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
   auto columns = textColumns(pages);
+  const bool paragraphPerLine = !pages.has_geometry && writesParagraphPerLine(pages);
   for (const auto& page : pages.pages) {
     auto [columnLeft, columnRight] = columns[std::lround(page.width)];
     for (const auto& line : page.lines) {
@@ -378,7 +399,7 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
       }
       clean.blank_before = clean.blank_before || pendingBreak;
       pendingBreak = false;
-      if (!doc.lines.empty() && continues(doc.lines.back(), clean, grammar)) {
+      if (!doc.lines.empty() && continues(doc.lines.back(), clean, grammar, paragraphPerLine)) {
         appendLine(doc.lines.back(), clean);
       } else {
         doc.lines.push_back(std::move(clean));

@@ -168,7 +168,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     // word 文件 beside it belongs to the whole masthead).
     if (i + 1 < mastheadEnd && !line.pieces.empty() && !doc.lines[lines[i + 1]].pieces.empty()) {
       std::string head = line.piece(0), tail = doc.lines[lines[i + 1]].piece(0);
-      if (!isOrgName(head, g) && isOrgName(head + tail, g)) {
+      if (head != "文件" && !isOrgName(head, g) && isOrgName(head + tail, g)) {
         p.masthead.push_back(lines[i]);
         p.masthead.push_back(lines[i + 1]);
         p.masthead_wrapped.push_back({lines[i], lines[i + 1]});

@@ -193,6 +193,27 @@ TEST(PdfLayouts, AFormOnALandscapePage) {
   EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司"}));
 }
 
+TEST(PdfLayouts, TheTextExportAndThePdfOfOneNoticeGiveOneRecord) {
+  // LibreOffice's own text export of the same three documents (tests/data/*.txt): a paragraph per
+  // line with no blank lines between, a BOM, tables flattened to a cell per line. Every key a
+  // reader settles must come out as from the PDF (tables aside: the export lost them).
+  for (const char* name : {"zhejiang-2025-libreoffice", "anhui-2025-letter-libreoffice", "hunan-2025-joint-libreoffice"}) {
+    auto fromText = testing::engine().parseFile(testing::sourcePath(std::string("tests/data/") + name + ".txt"), {});
+    auto fromPdf = testing::engine().parseFile(testing::sourcePath(std::string("tests/data/") + name + ".pdf"), {});
+    ASSERT_TRUE(fromText.ok() && fromPdf.ok()) << name;
+    for (const char* key : {"doc_number", "title", "doc_type", "province", "year", "recipients", "issuers", "issuer_mark",
+                            "issuer_count", "issue_date", "printed", "cc", "publicity", "themes", "event_periods",
+                            "contacts", "attachments", "references", "sections"}) {
+      EXPECT_EQ(fromText.value()[key], fromPdf.value()[key]) << name << " " << key;
+    }
+    ASSERT_EQ(fromText.value()["deadlines"].size(), fromPdf.value()["deadlines"].size()) << name;
+    for (size_t i = 0; i < fromPdf.value()["deadlines"].size(); ++i) {
+      EXPECT_EQ(fromText.value()["deadlines"][i]["date"], fromPdf.value()["deadlines"][i]["date"]) << name;
+      EXPECT_EQ(fromText.value()["deadlines"][i]["action"], fromPdf.value()["deadlines"][i]["action"]) << name;
+    }
+  }
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
