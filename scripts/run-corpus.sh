@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, and parses every bundled sample notice (text
 # exports and PDFs), writing one record per notice to out/records/<format>/ and printing a
-# short summary of each. Then shows how the scanned sample is refused.
+# short summary of each. Then shows how the scanned sample is refused, and compares the Shanxi
+# series with Anhui (text table) and Shanxi 2021 with 2026 (out/diff-shanxi-2021-2026.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -13,4 +14,11 @@ for format in text pdf; do
 done
 echo "== corpus/pdf-scanned (image-only: expected to be refused with exit code 3)"
 build/bin/notice parse corpus/pdf-scanned/*.pdf -o out/records/scanned || echo "exit code $?"
+# What the records are for: Shanxi's three years and Anhui side by side, and one diff as a page.
+r=out/records/pdf
+echo "== notice compare: Shanxi 2021, 2024, 2026 and Anhui 2026"
+build/bin/notice compare $r/2021-shanxi-jjzc30.json $r/2024-shanxi-jjzc30.json $r/2026-shanxi-jjzc53.json \
+  $r/2026-anhui-wjmzc23.json || status=$?
+build/bin/notice diff --format html -o out/diff-shanxi-2021-2026.html $r/2021-shanxi-jjzc30.json \
+  $r/2026-shanxi-jjzc53.json && echo "== notice diff, Shanxi 2021 → 2026: out/diff-shanxi-2021-2026.html" || status=$?
 exit $status
