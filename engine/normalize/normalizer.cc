@@ -172,6 +172,8 @@ CleanLine cleanLine(const Line& line, int page, const std::vector<std::u32string
   CleanLine out;
   out.page = page;
   out.bbox = line.bbox;
+  out.tail_bbox = line.bbox;
+  out.tail_page = page;
   out.blank_before = line.blank_before;
   out.table_row = line.table_row;
   out.markup_heading = line.markup_heading;
@@ -242,6 +244,12 @@ bool startsNewElement(const std::string& text, const Grammar& g) {
 // Appends `next` to `prev` with no separator (the two are one run of text).
 void appendLine(CleanLine& prev, const CleanLine& next) {
   size_t shift = prev.text.size();
+  if (prev.bbox && next.bbox && prev.page == next.page) {
+    prev.bbox = Box{std::min(prev.bbox->x0, next.bbox->x0), std::min(prev.bbox->y0, next.bbox->y0),
+                    std::max(prev.bbox->x1, next.bbox->x1), std::max(prev.bbox->y1, next.bbox->y1)};
+  }
+  prev.tail_bbox = next.tail_bbox;
+  prev.tail_page = next.tail_page;
   prev.text += next.text;
   if (!prev.pieces.empty() && !next.pieces.empty()) {
     prev.pieces.back().end = shift + next.pieces.front().end;
@@ -284,10 +292,34 @@ bool isSpacedList(const CleanLine& line) {
 // With geometry: `prev` runs to the right edge of the text column and `next` starts at its left
 // edge without the indent of a new paragraph (2 characters in GB/T 9704), in the same size (a
 // title in 二号 does not wrap onto the 主送 line in 三号 under it).
+// The width of the run of Latin letters, digits and address marks `line` starts with (an e-mail
+// address, a URL, a number): a word processor does not break it, so it goes whole to the next
+// line when it does not fit.
+double leadingUnbreakableWidth(const CleanLine& line, double em) {
+  size_t n = 0, i = 0;
+  while (i < line.text.size()) {
+    size_t at = i;
+    char32_t c = utf8::next(line.text, i);
+    if (!(isAsciiAlnum(c) || c == '@' || c == '.' || c == '_' || c == '-' || c == '%' || c == '+' || c == ':' ||
+          c == '/')) {
+      i = at;
+      break;
+    }
+    ++n;
+  }
+  if (n == 0) return 0;
+  if (line.char_boxes.size() >= n && line.char_boxes[0] && line.char_boxes[n - 1]) {
+    return line.char_boxes[n - 1]->box.x1 - line.char_boxes[0]->box.x0;
+  }
+  return 0.5 * em * static_cast<double>(n);
+}
+
 bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
   if (prev.font_size > 0 && next.font_size > 0 && std::fabs(prev.font_size - next.font_size) > 1.0) return false;
   double em = prev.font_size > 0 ? prev.font_size : 16;
-  bool full = prev.column_right > 0 && prev.bbox->x1 >= prev.column_right - 2.0 * em;
+  double room = prev.column_right - prev.tail_bbox->x1;
+  // Full: it reaches the right edge, or what starts the next line could not have fitted.
+  bool full = prev.column_right > 0 && (room <= 2.0 * em || leadingUnbreakableWidth(next, em) > room - 0.5 * em);
   bool flush = next.column_left > 0 && next.bbox->x0 <= next.column_left + 0.8 * em;
   return full && flush;
 }
@@ -340,12 +372,14 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
   char32_t first = utf8::first(next.text);
   // With geometry, a line that fills the column and a next one flush left (no paragraph
   // indent) are one paragraph whatever the last mark is ("…报送至邮箱：" / "x@y.com，…").
-  bool sameBlock = !next.blank_before && prev.page == next.page;
-  bool pageBreak = prev.page != next.page;
+  bool sameBlock = !next.blank_before && prev.tail_page == next.page;
+  bool pageBreak = prev.tail_page != next.page;
+  // The 印发 line of the 版记 starts flush left under the 抄送 line: never its continuation.
+  if (RE2::FullMatch(next.text, g.re("structure.printed"))) return false;
   // A label and its value wrapped apart because the value (an address, a number) could not be
   // broken: "邮箱：" / "liuxiaomei@enaed.edu.cn".
   if ((sameBlock || pageBreak) && (last == U'：' || last == ':') && isBareValue(next.text)) return true;
-  if ((sameBlock || pageBreak) && prev.bbox && next.bbox) {
+  if ((sameBlock || pageBreak) && prev.tail_bbox && next.bbox) {
     return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
   }
   // An export that writes each paragraph as one line (no blank lines between them) wrapped

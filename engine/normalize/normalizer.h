@@ -30,6 +30,9 @@ struct CleanLine {
   std::vector<std::optional<Placed>> char_boxes;
   int page = 1;
   std::optional<Box> bbox;
+  // The last physical line this one was joined from (its box and page): where a wrap is judged.
+  std::optional<Box> tail_bbox;
+  int tail_page = 1;
   bool blank_before = false;
   bool table_row = false;
   int markup_heading = 0;

@@ -214,6 +214,34 @@ TEST(PdfLayouts, TheTextExportAndThePdfOfOneNoticeGiveOneRecord) {
   }
 }
 
+TEST(PdfLayouts, A抄送OverThreeLinesEndsBeforeThe印发Line) {
+  // The Hunan notice with a 抄送 list wrapped over three lines; the 印发 line under it starts
+  // flush left too, and is not the list's continuation.
+  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/hunan-2025-long-cc-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司", "省委宣传部", "省发展改革委", "省财政厅", "省工业和信息化厅",
+                           "省农业农村厅", "省总工会", "各市州人民政府"}));
+  EXPECT_EQ(r["printed"], json::parse(R"({"org":"湖南省教育厅办公室","date":"2025-05-06"})"));
+}
+
+TEST(PdfLayouts, ALineEndsShortWhenAnAddressDidNotFit) {
+  // "…发送至邮箱：" ends well before the right edge because the address after it could not be
+  // broken; the next line starts with it: one sentence.
+  PdfPage p = testing::bodyPage(
+      {"山西省教育厅关于报送总结的通知", "各市教育局：", "各市要认真总结本地职业教育活动周开展情况，形成书面材料，",
+       "按时报送。活动周工作总结请于6月10日前发送至邮箱：", "zhangsan2026@example.com，逾期不再受理，请各地务必重视。",
+       "各市要认真总结本地职业教育活动周开展情况，形成书面材料，"});
+  p.items[0].x = 150;
+  p.items[2].x = 111.5;
+  p.items[5].x = 111.5;
+  p.items.push_back({360, 300, 16, "山西省教育厅"});
+  p.items.push_back({360, 328, 16, "2026年6月1日"});
+  json r = parse({p});
+  ASSERT_FALSE(r.is_null());
+  EXPECT_NE(r["text"].get<std::string>().find("发送至邮箱：zhangsan2026@example.com，逾期"), std::string::npos) << r["text"];
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
