@@ -288,6 +288,13 @@ void rebuildTables(PageText& doc, const Grammar& grammar) {
       size_t end = i;
       bool cellsApart = false;
       while (end < page.lines.size() && small(page.lines[end])) cellsApart |= page.lines[end++].pieces.size() >= 2;
+      // A form whose value column is still empty has one piece a row: its caption (…推荐表) just
+      // above says what it is.
+      if (!cellsApart && !lines.empty()) {
+        std::string above;
+        for (const auto& p : lines.back().pieces) above += p.text;
+        cellsApart = RE2::PartialMatch(utf8::trim(above), grammar.re("structure.table_caption"));
+      }
       std::vector<Line> run(std::make_move_iterator(page.lines.begin() + static_cast<long>(i)),
                             std::make_move_iterator(page.lines.begin() + static_cast<long>(end)));
       if (cellsApart && run.size() >= 2) {

@@ -242,6 +242,29 @@ TEST(PdfLayouts, ALineEndsShortWhenAnAddressDidNotFit) {
   EXPECT_NE(r["text"].get<std::string>().find("发送至邮箱：zhangsan2026@example.com，逾期"), std::string::npos) << r["text"];
 }
 
+TEST(PdfLayouts, ALongTitleRecipientsOverThreeLinesAndAFormNotYetFilledIn) {
+  // tests/data/jiangxi-2025-libreoffice.pdf: a title over three lines after 关于组织开展, the 主送
+  // over three lines, a contact block of three lines, an 附件说明 with a hanging indent running
+  // onto the next page, and a form whose value column is empty (one piece a row).
+  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/jiangxi-2025-libreoffice.pdf"), {});
+  ASSERT_TRUE(parsed.ok());
+  const json& r = parsed.value();
+  EXPECT_EQ(r["title"], "江西省教育厅关于组织开展2025年江西省职业教育活动周暨全民终身学习活动周系列活动和典型案例遴选推荐工作的通知");
+  EXPECT_EQ(r["recipients"].size(), 8u);
+  EXPECT_EQ(r["recipients"][7], "省终身教育研究中心");
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能赣鄱 匠心筑梦"},
+                                          {"event":"全民终身学习活动周","theme":"学习点亮人生"}])"));
+  EXPECT_EQ(r["contacts"], json::parse(R"([
+      {"name":"张三","org":null,"phones":["0791-86765123"],"emails":["jxzcc@jxedu.gov.cn"]},
+      {"name":"李四","org":null,"phones":["0791-86765123"],"emails":["jxzcc@jxedu.gov.cn"]}])"));
+  EXPECT_EQ(r["attachments"], json::parse(R"([
+      {"index":1,"title":"2025年江西省职业教育活动周暨全民终身学习活动周重点活动安排及责任分工一览表"},
+      {"index":2,"title":"2025年典型案例推荐表"}])"));
+  ASSERT_EQ(r["tables"].size(), 1u);
+  EXPECT_EQ(r["tables"][0]["caption"], "2025年典型案例推荐表");
+  EXPECT_EQ(r["tables"][0]["rows"].size(), 2u);
+}
+
 TEST(PdfLayouts, JointMastheadWithTheWord文件) {
   PdfPage p1;
   p1.items = {
