@@ -194,10 +194,11 @@ TEST(PdfLayouts, AFormOnALandscapePage) {
 }
 
 TEST(PdfLayouts, TheTextExportAndThePdfOfOneNoticeGiveOneRecord) {
-  // LibreOffice's own text export of the same three documents (tests/data/*.txt): a paragraph per
+  // LibreOffice's own text export of the same documents (tests/data/*.txt): a paragraph per
   // line with no blank lines between, a BOM, tables flattened to a cell per line. Every key a
   // reader settles must come out as from the PDF (tables aside: the export lost them).
-  for (const char* name : {"zhejiang-2025-libreoffice", "anhui-2025-letter-libreoffice", "hunan-2025-joint-libreoffice"}) {
+  for (const char* name : {"zhejiang-2025-libreoffice", "anhui-2025-letter-libreoffice", "hunan-2025-joint-libreoffice",
+                           "jiangxi-2025-libreoffice"}) {
     auto fromText = testing::engine().parseFile(testing::sourcePath(std::string("tests/data/") + name + ".txt"), {});
     auto fromPdf = testing::engine().parseFile(testing::sourcePath(std::string("tests/data/") + name + ".pdf"), {});
     ASSERT_TRUE(fromText.ok() && fromPdf.ok()) << name;
