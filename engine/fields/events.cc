@@ -258,8 +258,11 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
       std::string clause = after.substr(verb.size());
       size_t stop = std::string::npos;
       for (const char* mark : {"，", "。", "；"}) stop = std::min(stop, clause.find(mark));
-      std::string named = eventNamedIn(clause.substr(0, stop), events);
+      std::string object = clause.substr(0, stop);
+      std::string named = eventNamedIn(object, events);
       if (named.empty()) continue;
+      // "于5月12日举办…活动周启动仪式" dates a ceremony mentioned in passing, not the week.
+      if (RE2::PartialMatch(object, g.re("events.ceremony_in_object"))) continue;
       emit(named, d, Span{i, d.begin, d.end});
       return out;
     }

@@ -27,6 +27,9 @@ TEST(EventPeriods, TheDateBeforeTheVerbInRunningText) {
   // A date before a verb that holds something else is not the week's period.
   json other = parseNotice("各地于5月20日前举办座谈会，交流经验。");
   EXPECT_TRUE(other["event_periods"].empty()) << other["event_periods"].dump();
+  // Nor is the day of a ceremony mentioned in passing.
+  json ceremony = parseNotice("省教育厅将于5月12日在太原市举办2026年山西省职业教育活动周启动仪式。");
+  EXPECT_TRUE(ceremony["event_periods"].empty()) << ceremony["event_periods"].dump();
 }
 
 TEST(EventPeriods, TheActivityAtTheStartOfALongerTitleObject) {
