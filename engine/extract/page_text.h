@@ -15,6 +15,11 @@ struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// The smallest box holding both.
+inline Box unite(const Box& a, const Box& b) {
+  return Box{a.x0 < b.x0 ? a.x0 : b.x0, a.y0 < b.y0 ? a.y0 : b.y0, a.x1 > b.x1 ? a.x1 : b.x1, a.y1 > b.y1 ? a.y1 : b.y1};
+}
+
 enum class Align { kUnknown, kLeft, kCentre, kRight, kJustified };
 
 // One run of text on a line with nothing but ordinary spacing inside it. A line is split into

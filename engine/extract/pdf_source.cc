@@ -95,10 +95,6 @@ std::vector<std::vector<Glyphs>> linesOf(std::vector<Glyphs> glyphs) {
   return lines;
 }
 
-Box unite(const Box& a, const Box& b) {
-  return Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
 Line buildLine(const std::vector<Glyphs>& runs) {
   Line line;
   std::map<double, size_t> sizeVotes;

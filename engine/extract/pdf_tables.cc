@@ -34,10 +34,6 @@ bool isAttachmentHead(const Line& line, const Grammar& g) {
   return RE2::FullMatch(utf8::trim(text), g.re("structure.attachment_header"));
 }
 
-Box unite(const Box& a, const Box& b) {
-  return Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
 bool overlapsX(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
 
 struct Cell {

@@ -75,10 +75,7 @@ class TextIndex {
   }
 
  private:
-  static Box unite(const std::optional<Box>& a, const Box& b) {
-    if (!a) return b;
-    return Box{std::min(a->x0, b.x0), std::min(a->y0, b.y0), std::max(a->x1, b.x1), std::max(a->y1, b.y1)};
-  }
+  static Box unite(const std::optional<Box>& a, const Box& b) { return a ? notice::unite(*a, b) : b; }
   const CleanDoc& doc_;
   std::string text_;
   std::map<size_t, size_t> start_;

@@ -245,8 +245,7 @@ bool startsNewElement(const std::string& text, const Grammar& g) {
 void appendLine(CleanLine& prev, const CleanLine& next) {
   size_t shift = prev.text.size();
   if (prev.bbox && next.bbox && prev.page == next.page) {
-    prev.bbox = Box{std::min(prev.bbox->x0, next.bbox->x0), std::min(prev.bbox->y0, next.bbox->y0),
-                    std::max(prev.bbox->x1, next.bbox->x1), std::max(prev.bbox->y1, next.bbox->y1)};
+    prev.bbox = unite(*prev.bbox, *next.bbox);
   }
   prev.tail_bbox = next.tail_bbox;
   prev.tail_page = next.tail_page;
