@@ -144,11 +144,12 @@ std::string deadlineEvent(const json& deadline, const std::vector<std::string>& 
   return "";
 }
 
-json issuersByRole(const json& a, const json& b, const RoleRegistry& roles) {
+// The bodies of a list (issuers, recipients) lined up by role, in order of first appearance.
+json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry& roles) {
   std::vector<std::string> order;
   std::map<std::string, std::pair<json, json>> byRole;
   auto collect = [&](const json& record, bool isNew) {
-    for (const auto& v : record.value("issuers", json::array())) {
+    for (const auto& v : record.value(key, json::array())) {
       if (!v.is_string()) continue;
       std::string role = roles.roleOf(v).value_or("其他：" + v.get<std::string>());
       if (!byRole.count(role)) order.push_back(role);
@@ -163,7 +164,19 @@ json issuersByRole(const json& a, const json& b, const RoleRegistry& roles) {
     auto& [o, n] = byRole[role];
     if (o.is_null()) o = json::array();
     if (n.is_null()) n = json::array();
-    const char* op = o.empty() ? "added" : n.empty() ? "removed" : o == n ? "same" : "renamed";
+    // Names that differ only in the width of their brackets are the same name.
+    auto folded = [](const json& names) {
+      std::vector<std::string> out;
+      for (const auto& v : names) {
+        std::string s = v.get<std::string>();
+        for (auto [wide, narrow] : {std::pair<const char*, const char*>{"（", "("}, {"）", ")"}}) {
+          for (size_t at; (at = s.find(wide)) != std::string::npos;) s.replace(at, std::string(wide).size(), narrow);
+        }
+        out.push_back(s);
+      }
+      return out;
+    };
+    const char* op = o.empty() ? "added" : n.empty() ? "removed" : folded(o) == folded(n) ? "same" : "renamed";
     out.push_back({{"role", role}, {"op", op}, {"old", o}, {"new", n}});
   }
   return out;
@@ -388,7 +401,8 @@ json diffChecked(const json& a, const json& b, const Grammar& grammar) {
   json sections = json::array(), text = json::array();
   alignSections(a, b, sections, text);
   return json{{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", fields},
-              {"issuers_by_role", issuersByRole(a, b, roles)}, {"sections", sections}, {"text", text}};
+              {"issuers_by_role", byRoleOf("issuers", a, b, roles)},
+              {"recipients_by_role", byRoleOf("recipients", a, b, roles)}, {"sections", sections}, {"text", text}};
 }
 
 json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {

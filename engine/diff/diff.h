@@ -5,6 +5,7 @@
 //    "old": {file, doc_number, title}, "new": {…},
 //    "fields":   [{path, op: added|removed|changed, old, new, shift_days?}],
 //    "issuers_by_role": [{role, op: same|added|removed|renamed, old: [names], new: [names]}],
+//    "recipients_by_role": [the same for the 主送 list],
 //    "sections": [{op: matched|renumbered|moved|split|merged|added|removed,
 //                  old: {number, title} | null, new: {…} | null, similarity}],
 //    "text":     [{old_number, new_number, title, edits: [{op: equal|delete|insert, text, moved?}]}]}

@@ -1,6 +1,7 @@
 #include "diff/render.h"
 
 #include <map>
+#include <tuple>
 
 #include "core/utf8.h"
 
@@ -112,12 +113,18 @@ std::string renderDiffText(const json& diff, bool colour) {
     else line += p.on("31", show(e["old"])) + " → " + p.on("32", show(e["new"])) + shift(e);
     out += line + "\n";
   }
-  out += "\n" + p.on("1", "Issuing bodies by role") + "\n";
-  for (const auto& r : diff["issuers_by_role"]) {
-    std::string op = r["op"];
-    std::string mark = op == "added" ? p.on("32", "+") : op == "removed" ? p.on("31", "-") : op == "renamed" ? "~" : "=";
-    std::string bodies = op == "added" ? show(r["new"]) : op == "renamed" ? show(r["old"]) + " → " + show(r["new"]) : show(r["old"]);
-    out += "  " + mark + " " + r["role"].get<std::string>() + ": " + bodies + "\n";
+  for (const auto& [key, heading] : {std::pair<const char*, const char*>{"issuers_by_role", "Issuing bodies by role"},
+                                     {"recipients_by_role", "Recipients (主送) by role"}}) {
+    if (!diff.contains(key)) continue;
+    out += "\n" + p.on("1", heading) + "\n";
+    for (const auto& r : diff[key]) {
+      std::string op = r["op"];
+      std::string mark = op == "added" ? p.on("32", "+") : op == "removed" ? p.on("31", "-") : op == "renamed" ? "~" : "=";
+      std::string bodies = op == "added" ? show(r["new"]) : op == "renamed" ? show(r["old"]) + " → " + show(r["new"]) : show(r["old"]);
+      std::string role = r["role"];
+      if (role.rfind("其他：", 0) == 0) role = "(no known role)";  // the body's own name follows
+      out += "  " + mark + " " + role + ": " + bodies + "\n";
+    }
   }
   out += "\n" + p.on("1", "Sections") + "\n";
   for (const auto& s : diff["sections"]) {
@@ -197,12 +204,19 @@ std::string renderDiffHtml(const json& diff) {
          escapeHtml(change) + "</td><td>" + was + "</td><td>" + now + "</td></tr>\n";
     i = j;
   }
-  h += "</tbody></table>\n<h2>Issuing bodies by role</h2>\n<table id=\"roles\"><thead><tr><th>role</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
-  for (const auto& r : diff["issuers_by_role"]) {
-    h += "<tr><td>" + escapeHtml(r["role"]) + "</td><td class=\"op\">" + escapeHtml(r["op"]) + "</td><td>" +
-         escapeHtml(show(r["old"])) + "</td><td>" + escapeHtml(show(r["new"])) + "</td></tr>\n";
+  h += "</tbody></table>\n";
+  for (const auto& [key, id, heading] : {std::tuple<const char*, const char*, const char*>{"issuers_by_role", "roles", "Issuing bodies by role"},
+                                         {"recipients_by_role", "recipient-roles", "Recipients (主送) by role"}}) {
+    if (!diff.contains(key)) continue;
+    h += std::string("<h2>") + heading + "</h2>\n<table id=\"" + id +
+         "\"><thead><tr><th>role</th><th>change</th><th>old</th><th>new</th></tr></thead><tbody>\n";
+    for (const auto& r : diff[key]) {
+      h += "<tr><td>" + escapeHtml(r["role"]) + "</td><td class=\"op\">" + escapeHtml(r["op"]) + "</td><td>" +
+           escapeHtml(show(r["old"])) + "</td><td>" + escapeHtml(show(r["new"])) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n";
   }
-  h += "</tbody></table>\n<h2>Sections</h2>\n<table id=\"sections\"><thead><tr><th>change</th><th>old</th><th>new</th><th>similarity</th></tr></thead><tbody>\n";
+  h += "<h2>Sections</h2>\n<table id=\"sections\"><thead><tr><th>change</th><th>old</th><th>new</th><th>similarity</th></tr></thead><tbody>\n";
   for (const auto& s : diff["sections"]) {
     auto cell = [](const json& x) { return x.is_null() ? std::string() : escapeHtml(x["number"].get<std::string>() + "、" + x["title"].get<std::string>()); };
     char sim[16];

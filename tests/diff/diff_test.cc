@@ -91,6 +91,17 @@ TEST(Diff, Shanxi2026AgainstAnhui2026LinesUpByRole) {
   }
   EXPECT_EQ(role(d, "国资")["new"], json({"安徽省人民政府国有资产监督管理委员会"}));
   EXPECT_EQ(role(d, "地方人民政府")["op"], "added");
+  // The 主送 lists line up by role too: the same bodies in other words.
+  auto recipient = [&](const std::string& name) {
+    for (const auto& r : d["recipients_by_role"]) if (r["role"] == name) return r;
+    return json();
+  };
+  EXPECT_EQ(recipient("网信")["op"], "same");
+  EXPECT_EQ(recipient("民政")["op"], "same");  // 民政局（老龄办） and 民政局(老龄办): brackets only
+  EXPECT_EQ(recipient("人社")["op"], "renamed");
+  EXPECT_EQ(recipient("人社")["new"], json({"人社局"}));
+  EXPECT_EQ(recipient("共青团")["op"], "renamed");  // 团市委 → 团委
+  EXPECT_EQ(recipient("职教社")["op"], "added");
   // Same themes in both provinces: no theme entry.
   EXPECT_TRUE(entries(d, "/themes").empty());
   // The weeks differ by a day: 2026-05-11 → 2026-05-10.
