@@ -104,14 +104,28 @@ std::string renderDiffText(const json& diff, bool colour) {
   out += "  old: " + show(diff["old"]["title"]) + "\n  new: " + show(diff["new"]["title"]) + "\n\n";
   out += p.on("1", "Fields") + "\n";
   if (diff["fields"].empty()) out += "  (no differences)\n";
-  for (const auto& e : diff["fields"]) {
+  // A key that holds one value reads on one line; a list's items go under its name, one a line.
+  auto item = [&](const json& e) {
     std::string op = e["op"];
-    std::string line = "  " + std::string(op == "added" ? "+" : op == "removed" ? "-" : "~") + " " +
-                       e["path"].get<std::string>() + ": ";
-    if (op == "added") line += p.on("32", show(e["new"]));
-    else if (op == "removed") line += p.on("31", show(e["old"]));
-    else line += p.on("31", show(e["old"])) + " → " + p.on("32", show(e["new"])) + shift(e);
-    out += line + "\n";
+    if (op == "added") return p.on("32", "+ " + show(e["new"]));
+    if (op == "removed") return p.on("31", "- " + show(e["old"]));
+    return "~ " + p.on("31", show(e["old"])) + " → " + p.on("32", show(e["new"])) + shift(e);
+  };
+  const json& fields = diff["fields"];
+  for (size_t i = 0; i < fields.size();) {
+    std::string path = fields[i]["path"];
+    std::string key = path.substr(0, path.find('/', 1));
+    if (path == key) {
+      out += "  " + key.substr(1) + ": " + item(fields[i]) + "\n";
+      ++i;
+      continue;
+    }
+    out += "  " + key.substr(1) + ":\n";
+    for (; i < fields.size(); ++i) {
+      std::string p2 = fields[i]["path"];
+      if (p2.substr(0, p2.find('/', 1)) != key) break;
+      out += "    " + item(fields[i]) + "\n";
+    }
   }
   for (const auto& [key, heading] : {std::pair<const char*, const char*>{"issuers_by_role", "Issuing bodies by role"},
                                      {"recipients_by_role", "Recipients (主送) by role"}}) {
