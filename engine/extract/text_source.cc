@@ -75,6 +75,8 @@ struct Markup {
   static const RE2& tableSeparator() { static const RE2 re("^\\|?[\\s:|-]*-{3,}[\\s:|-]*$"); return re; }
   static const RE2& link() { static const RE2 re("\\[([^\\]]*)\\]\\([^)\\s]*\\)"); return re; }
   static const RE2& autolink() { static const RE2 re("<((?:https?|mailto):[^>\\s]+)>"); return re; }
+  // A backslash escaping punctuation ("1\\." so that it is not read as a list): the mark alone.
+  static const RE2& escape() { static const RE2 re("\\\\([!-/:-@\\[-`{-~])"); return re; }
 };
 
 Line lineFromRaw(std::string_view raw, bool markdown) {
@@ -89,6 +91,7 @@ Line lineFromRaw(std::string_view raw, bool markdown) {
     RE2::Replace(&text, Markup::bullet(), "");
     RE2::GlobalReplace(&text, Markup::link(), "\\1");
     RE2::GlobalReplace(&text, Markup::autolink(), "\\1");
+    RE2::GlobalReplace(&text, Markup::escape(), "\\1");
     RE2::GlobalReplace(&text, "\\*\\*", "");
   }
   std::string_view t = text;

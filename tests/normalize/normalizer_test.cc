@@ -115,6 +115,16 @@ TEST(TextSource, MarkdownMarksAndTablesAreRemoved) {
   EXPECT_EQ(l[5].pieces[0].text, "邮箱：a@b.cn");
 }
 
+TEST(TextSource, MarkdownEscapesAreTheMarksThemselves) {
+  // pandoc escapes a numeral's full stop so that it is not read as a list: "1\\. 各地…".
+  auto pages = readTextExport("**标题**\n\n1\\. 各地于5月30日前报送总结。\n\n2\\. 联系人：陈明\\*\n", testing::grammar());
+  ASSERT_TRUE(pages.ok());
+  const auto& l = pages.value().pages[0].lines;
+  ASSERT_EQ(l.size(), 3u);
+  EXPECT_EQ(l[1].pieces[0].text, "1. 各地于5月30日前报送总结。");
+  EXPECT_EQ(l[2].pieces[0].text, "2. 联系人：陈明*");
+}
+
 TEST(TextSource, BadInput) {
   auto empty = readTextExport("  \n\n \t\n", testing::grammar());
   ASSERT_FALSE(empty.ok());
