@@ -59,6 +59,9 @@ struct PageText {
   SourceFormat format = SourceFormat::kText;
   bool has_geometry = false;   // true for PDF: bboxes and fonts are meaningful
   bool ocr = false;
+  std::string encoding = "UTF-8";  // of a text export: "GB18030" when it came in the Windows
+                                   // Chinese code page (GBK/GB2312) and was decoded
+  size_t damaged_bytes = 0;        // of a UTF-8 export: bytes that did not decode, replaced by U+FFFD
   std::vector<Page> pages;
 };
 

@@ -1,6 +1,9 @@
 #include "extract/text_source.h"
 
+#include <optional>
+
 #include <re2/re2.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "core/utf8.h"
@@ -19,6 +22,40 @@ bool isValidUtf8Text(std::string_view s) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
   }
   return true;
+}
+
+// Whether the bytes are UTF-8 text with a few sequences damaged (a byte flipped or cut), rather
+// than text in another encoding: nearly all of its non-ASCII characters decode as UTF-8.
+bool isDamagedUtf8(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t good = 0, bad = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) ++bad;
+    else if (c >= 0x80) ++good;
+  }
+  return good > 0 && bad * 4 < good;
+}
+
+// The text with every byte that does not decode as UTF-8 replaced by U+FFFD; `replaced` counts them.
+std::string repairedUtf8(std::string_view s, size_t* replaced) {
+  std::string out;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      ++*replaced;
+    } else {
+      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
 }
 
 // Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
@@ -112,6 +149,28 @@ Line lineFromRaw(std::string_view raw, bool markdown) {
   if (allEmpty) line.pieces.clear();
   return line;
 }
+// The text of bytes in GB18030 (a superset of GBK and GB2312), when they read as Chinese text:
+// every byte sequence decodes, no control characters but line breaks and tabs, and Han
+// characters make up a fair share of what is written. Random bytes fail these.
+std::optional<std::string> decodeChineseCodePage(std::string_view bytes) {
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "GB18030");
+  if (text.isBogus()) return std::nullopt;
+  size_t written = 0, han = 0;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0xFFFD || c == 0x1A) return std::nullopt;  // undecodable, or the substitute character
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return std::nullopt;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000) continue;
+    ++written;
+    han += utf8::isHan(static_cast<char32_t>(c));
+  }
+  if (written == 0 || han * 5 < written) return std::nullopt;
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
 bool looksLikeMarkdown(std::string_view bytes) {
   static const RE2 marks("(?m)^(?:#{1,6} |\\|.*\\|\\s*$|[-*] )|\\*\\*[^*\\n]+\\*\\*");
   return RE2::PartialMatch(bytes, marks);
@@ -119,7 +178,8 @@ bool looksLikeMarkdown(std::string_view bytes) {
 
 }  // namespace
 
-Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar) {
+Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) {
+  std::string_view bytes = input;
   size_t skipped = 0;  // a UTF-8 byte-order mark, not counted as text
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     bytes.remove_prefix(3);
@@ -128,11 +188,34 @@ Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar) 
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
     return Error{ErrorCode::kEmptyInput, "the input is empty"};
   }
+  // Windows exports of Chinese text often come in GBK/GB2312, which GB18030 contains.
+  std::string decoded;
+  std::string encoding = "UTF-8";
+  size_t damaged = 0;
   if (!isValidUtf8Text(bytes)) {
-    return Error{ErrorCode::kNotText,
-                 "the input is neither a PDF nor UTF-8 text (binary bytes or another encoding)"};
+    if (isDamagedUtf8(bytes)) {
+      // A byte flipped or a character cut (a download stopped short): read the rest, mark the
+      // damage with U+FFFD, and let the record warn of it.
+      decoded = repairedUtf8(bytes, &damaged);
+      bytes = decoded;
+      skipped = 0;
+    }
+  }
+  if (!isValidUtf8Text(bytes)) {
+    auto gb = decodeChineseCodePage(bytes);
+    if (!gb) {
+      return Error{ErrorCode::kNotText,
+                   "the input is neither a PDF nor text (UTF-8, or GBK/GB18030 Chinese): binary bytes or "
+                   "another encoding"};
+    }
+    decoded = std::move(*gb);
+    bytes = decoded;
+    skipped = 0;  // offsets below are into the decoded text
+    encoding = "GB18030";
   }
   PageText out;
+  out.encoding = encoding;
+  out.damaged_bytes = damaged;
   out.format = looksLikeMarkdown(bytes) ? SourceFormat::kMarkdown : SourceFormat::kText;
   const bool markdown = out.format == SourceFormat::kMarkdown;
   out.pages.push_back(Page{});

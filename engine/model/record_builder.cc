@@ -123,7 +123,8 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   w.value("schema", "notice/1");
   w.value("source", {{"file", source.file}, {"sha256", source.sha256}, {"format", formatName(doc.format)},
                      {"pages", doc.format == SourceFormat::kPdf ? json(doc.page_count) : json(nullptr)},
-                     {"ocr", doc.ocr}});
+                     {"ocr", doc.ocr},
+                     {"encoding", doc.format == SourceFormat::kPdf ? json(nullptr) : json(doc.encoding)}});
 
   auto docNumber = readDocNumber(v);
   auto title = readTitle(v);
@@ -203,6 +204,10 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   w.value("text", index.text());
   if (!docNumber && !title) {
     warnings.push_back({"not_a_notice", "neither a 发文字号 nor a title ending in a 文种 was found"});
+  }
+  if (doc.damaged_bytes > 0) {
+    warnings.push_back({"damaged_text", std::to_string(doc.damaged_bytes) +
+                                            " byte(s) of the input are not valid UTF-8; they show as � in the text"});
   }
   json ws = json::array();
   for (const auto& warning : warnings) ws.push_back({{"code", warning.code}, {"message", warning.message}});

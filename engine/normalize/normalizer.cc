@@ -415,6 +415,8 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   doc.format = pages.format;
   doc.has_geometry = pages.has_geometry;
   doc.ocr = pages.ocr;
+  doc.encoding = pages.encoding;
+  doc.damaged_bytes = pages.damaged_bytes;
   doc.page_count = static_cast<int>(pages.pages.size());
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;

@@ -48,6 +48,8 @@ struct CleanDoc {
   SourceFormat format = SourceFormat::kText;
   bool has_geometry = false;
   bool ocr = false;
+  std::string encoding = "UTF-8";
+  size_t damaged_bytes = 0;
   int page_count = 0;
   std::vector<CleanLine> lines;
 };

@@ -133,9 +133,41 @@ TEST(TextSource, BadInput) {
   auto binary = readTextExport(garbage, testing::grammar());
   ASSERT_FALSE(binary.ok());
   EXPECT_EQ(binary.error().code, ErrorCode::kNotText);
-  auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1", testing::grammar());  // 山西省 in GBK, not UTF-8
-  ASSERT_FALSE(gbk.ok());
-  EXPECT_EQ(gbk.error().code, ErrorCode::kNotText);
+  // UTF-8 with a byte damaged is not read as GB18030 (which would give mojibake): the damage
+  // shows as U+FFFD and the record warns of it.
+  std::string damaged = "山西省教育厅关于举办职业教育活动周的通知\n";
+  damaged[4] = '\x20';
+  auto cut = readTextExport(damaged, testing::grammar());
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(cut.value().encoding, "UTF-8");
+  EXPECT_EQ(cut.value().damaged_bytes, 2u);
+  EXPECT_EQ(cut.value().pages[0].lines[0].pieces[0].text.rfind("山\xEF\xBF\xBD \xEF\xBF\xBD省教育厅", 0), 0u);
+  auto record = testing::engine().parseBytes(damaged, "cut.txt", {});
+  ASSERT_TRUE(record.ok());
+  bool warned = false;
+  for (const auto& w : record.value()["warnings"]) warned = warned || w["code"] == "damaged_text";
+  EXPECT_TRUE(warned);
+  // Latin-1 text is neither UTF-8 nor Chinese.
+  auto latin1 = readTextExport("Caf\xe9 cr\xe8me br\xfbl\xe9" "e\n", testing::grammar());
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_EQ(latin1.error().code, ErrorCode::kNotText);
+}
+
+TEST(TextSource, GbkTextIsDecoded) {
+  auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1\xbd\xcc\xd3\xfd\xcc\xfc\n", testing::grammar());  // 山西省教育厅
+  ASSERT_TRUE(gbk.ok());
+  EXPECT_EQ(gbk.value().encoding, "GB18030");
+  EXPECT_EQ(gbk.value().pages[0].lines[0].pieces[0].text, "山西省教育厅");
+  // A sample saved in GB18030 gives the record of the UTF-8 one.
+  auto fromGb = testing::engine().parseFile(testing::sourcePath("tests/data/2026-shanxi-jjzc53-gb18030.txt"), {});
+  auto fromUtf8 = testing::engine().parseFile(testing::sourcePath("corpus/text/2026-shanxi-jjzc53.txt"), {});
+  ASSERT_TRUE(fromGb.ok() && fromUtf8.ok());
+  EXPECT_EQ(fromGb.value()["source"]["encoding"], "GB18030");
+  for (const auto& [key, value] : fromUtf8.value().items()) {
+    if (key != "source") {
+      EXPECT_EQ(fromGb.value()[key], value) << key;
+    }
+  }
 }
 
 }  // namespace
