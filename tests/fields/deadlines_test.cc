@@ -38,6 +38,19 @@ TEST(Deadlines, WorkingDaysAfterTheEvent) {
   EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-22");
 }
 
+TEST(Deadlines, AWeekdayOrAnHourBetweenTheDateAnd前) {
+  json r = parseNotice("请各市于2026年5月29日（星期五）前报送活动方案。\n\n各市须在6月5日(周五)17:00前将总结发送至邮箱。\n\n"
+                       "请于2026年6月12日下班前报送统计表。\n\n请于6月15日下午5时前报送名单。");
+  ASSERT_EQ(r["deadlines"].size(), 4u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-29");
+  EXPECT_EQ(r["deadlines"][0]["action"], "报送活动方案");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-06-05");
+  EXPECT_EQ(r["deadlines"][1]["action"], "将总结发送至邮箱");
+  EXPECT_EQ(r["deadlines"][2]["date"], "2026-06-12");
+  EXPECT_EQ(r["deadlines"][3]["date"], "2026-06-15");
+  EXPECT_EQ(r["deadlines"][3]["action"], "报送名单");
+}
+
 TEST(Deadlines, AnAbsoluteLimitInTheSameSentenceWins) {
   json r = parseNotice(std::string(kPeriod) +
                        "各市需在活动周结束后一周内将总结发送至邮箱：a@b.cn，最晚发送时间不迟于2026年12月1日。");
