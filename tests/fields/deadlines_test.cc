@@ -51,6 +51,15 @@ TEST(Deadlines, AWeekdayOrAnHourBetweenTheDateAnd前) {
   EXPECT_EQ(r["deadlines"][3]["action"], "报送名单");
 }
 
+TEST(Deadlines, AWindowIsDueAtItsEnd) {
+  json r = parseNotice("请各市于5月20日至25日期间报送活动方案。\n\n即日起至2026年6月5日，各校可登录平台填报数据。");
+  ASSERT_EQ(r["deadlines"].size(), 2u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-25");
+  EXPECT_EQ(r["deadlines"][0]["action"], "报送活动方案");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-06-05");
+  EXPECT_NE(r["deadlines"][1]["action"].get<std::string>().find("填报数据"), std::string::npos);
+}
+
 TEST(Deadlines, AnAbsoluteLimitInTheSameSentenceWins) {
   json r = parseNotice(std::string(kPeriod) +
                        "各市需在活动周结束后一周内将总结发送至邮箱：a@b.cn，最晚发送时间不迟于2026年12月1日。");
