@@ -10,6 +10,7 @@ std::string stripQualifiers(std::string name, const Grammar& g) {
   std::string before;
   while (before != name) {
     before = name;
+    RE2::Replace(&name, g.re("events.leading_verb"), "");
     RE2::Replace(&name, g.re("events.leading_qualifier"), "");
   }
   return name;
@@ -104,7 +105,7 @@ std::vector<std::string> eventsOfTitle(const std::string& title, const Grammar& 
     if (RE2::FullMatch(name, g.re("events.event_name"))) {
       events.push_back(name);
     } else if (std::string start; RE2::PartialMatch(name, g.re("events.event_name_start"), &start)) {
-      events.push_back(start);  // "职业教育活动周宣传": the activity is the week
+      events.push_back(stripQualifiers(start, g));  // "职业教育活动周宣传": the activity is the week
     }
   }
   return events;

@@ -38,6 +38,16 @@ TEST(EventPeriods, TheActivityAtTheStartOfALongerTitleObject) {
   EXPECT_EQ(r["event_periods"], json::parse(R"([{"event":"职业教育活动周","start":"2026-05-10","end":"2026-05-16"}])"));
 }
 
+TEST(Themes, TheActivityWithoutTheVerbBeforeIt) {
+  for (const char* title : {"山西省教育厅关于公布2026年职业教育活动周优秀案例名单的通知",
+                            "山西省教育厅关于征集2026年职业教育活动周有关材料的通知",
+                            "山西省教育厅关于推荐2026年职业教育活动周典型案例的通知"}) {
+    json r = parseNotice("一、活动主题\n\n技能成就梦想", title);
+    ASSERT_EQ(r["themes"].size(), 1u) << title;
+    EXPECT_EQ(r["themes"][0]["event"], "职业教育活动周") << title;
+  }
+}
+
 TEST(Themes, TwoActivitiesThemedInOneLine) {
   json r = parseNotice("一、活动主题\n\n职业教育活动周：技能点亮未来。全民终身学习活动周：让学习成为习惯。",
                        "山西省教育厅关于举办2026年职业教育活动周和全民终身学习活动周的通知");
