@@ -80,6 +80,7 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
   const RE2& cn = g.re("dates.cn_ymd");
   const RE2& ym = g.re("dates.ym");
   const RE2& rangeEnd = g.re("dates.range_end");
+  const RE2& numeric = g.re("dates.ymd_numeric");
   size_t pos = 0;
   while (pos < text.size()) {
     re2::StringPiece rest(text.data() + pos, text.size() - pos);
@@ -87,13 +88,25 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
     bool hasYmd = ymd.Match(rest, 0, rest.size(), RE2::UNANCHORED, m, 4);
     bool hasCn = cn.Match(rest, 0, rest.size(), RE2::UNANCHORED, c, 4);
     bool hasYm = ym.Match(rest, 0, rest.size(), RE2::UNANCHORED, mo, 4);
-    if (!hasYmd && !hasCn && !hasYm) break;
+    re2::StringPiece nu[5];
+    bool hasNum = numeric.Match(rest, 0, rest.size(), RE2::UNANCHORED, nu, 5);
+    if (!hasYmd && !hasCn && !hasYm && !hasNum) break;
     auto startOf = [&](re2::StringPiece* g0, bool has) {
       return has ? static_cast<size_t>(g0[0].data() - text.data()) : text.size();
     };
-    size_t sYmd = startOf(m, hasYmd), sCn = startOf(c, hasCn), sYm = startOf(mo, hasYm);
+    size_t sYmd = startOf(m, hasYmd), sCn = startOf(c, hasCn), sYm = startOf(mo, hasYm), sNum = startOf(nu, hasNum);
     DateMention d;
-    if (hasCn && sCn <= sYmd && sCn <= sYm) {
+    if (hasNum && sNum < sYmd && sNum < sCn && sNum < sYm) {
+      // 2026.6.12: the match may have taken the character after the day, which is not the date's.
+      d.begin = sNum;
+      d.end = static_cast<size_t>(nu[4].data() - text.data()) + nu[4].size();
+      d.year_written = true;
+      d.start = Date{toInt(nu[1].as_string()), toInt(nu[3].as_string()), toInt(nu[4].as_string())};
+      if (!d.start.valid()) {  // 2026.13.45 is some other number
+        pos = d.end;
+        continue;
+      }
+    } else if (hasCn && sCn <= sYmd && sCn <= sYm) {
       auto y = chineseDigits(c[1].as_string());
       auto mon = chineseNumber(c[2].as_string());
       auto day = chineseNumber(c[3].as_string());

@@ -25,6 +25,9 @@ TEST(FindDates, WrittenForms) {
       {"时间：2025年10月至11月", 0, "2025-10", "2025-11"},
       {"2025年11月—2026年1月", 0, "2025-11", "2026-01"},
       {"10月至11月8日", 2025, "2025-10", "2025-10"},  // a day after it: no range of months
+      {"请于2026.6.12前报送", 0, "2026-06-12", "2026-06-12"},
+      {"截止日期：2026-06-15。", 0, "2026-06-15", "2026-06-15"},
+      {"2026/6/5", 0, "2026-06-05", "2026-06-05"},
   };
   for (const auto& c : cases) {
     auto dates = findDates(c.text, c.year, grammar());
@@ -32,6 +35,13 @@ TEST(FindDates, WrittenForms) {
     EXPECT_EQ(dates[0].start.iso(), c.start) << c.text;
     EXPECT_EQ(dates[0].finish.value_or(dates[0].start).iso(), c.end) << c.text;
   }
+}
+
+TEST(FindDates, NumbersThatAreNotDates) {
+  EXPECT_TRUE(findDates("规划纲要（2024-2035年）", 2026, grammar()).empty());
+  EXPECT_TRUE(findDates("电话：0351-3046534", 2026, grammar()).empty());
+  EXPECT_TRUE(findDates("版本2026.13.45", 2026, grammar()).empty());
+  EXPECT_TRUE(findDates("编号2026-06-151", 2026, grammar()).empty());
 }
 
 TEST(FindDates, NoDateInABlankForm) {
