@@ -62,3 +62,19 @@ TEST(Issuers, SignatureRowsSplitAtSpacesAndWrappedNamesJoined) {
 
 }  // namespace
 }  // namespace notice
+
+namespace notice {
+namespace {
+
+TEST(Printed, TheDateInChineseNumerals) {
+  auto r = testing::engine().parseBytes(
+      "山西省教育厅\n\n晋教职成函〔2026〕9号\n\n山西省教育厅关于报送材料的通知\n\n各市教育局：\n\n请认真落实。\n\n"
+      "山西省教育厅\n\n2026年5月9日\n\n抄送：教育部职成司\n\n山西省教育厅办公室      二〇二六年五月十日印发\n",
+      "printed.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["printed"], nlohmann::json::parse(R"({"org":"山西省教育厅办公室","date":"2026-05-10"})"));
+  EXPECT_EQ(r.value()["cc"], nlohmann::json({"教育部职成司"}));
+}
+
+}  // namespace
+}  // namespace notice
