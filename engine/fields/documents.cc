@@ -48,7 +48,6 @@ std::vector<Found> readAttachments(const NoticeView& v) {
 std::vector<Found> readReferences(const NoticeView& v) {
   std::vector<Found> out;
   static const RE2 cited("《([^《》]+)》");
-  static const RE2 numberAfter("^\\s*[（(]\\s*([^（()）]*?〔\\s*\\d{4}\\s*〕\\s*\\d+\\s*号|[^（()）]*?[\\[【]\\s*\\d{4}\\s*[\\]】]\\s*\\d+\\s*号)\\s*[）)]");
   std::vector<std::string> seen;
   for (size_t li : v.parts.lines) {
     const std::string& line = v.line(li);
@@ -61,7 +60,7 @@ std::vector<Found> readReferences(const NoticeView& v) {
       size_t e = static_cast<size_t>(input.data() - line.data());
       nlohmann::json docNumber = nullptr;
       std::string number;
-      if (RE2::PartialMatch(input, numberAfter, &number)) {
+      if (RE2::PartialMatch(input, v.grammar.re("doc_number.in_brackets"), &number)) {
         if (auto dn = parseDocNumber(number, v.grammar)) docNumber = (*dn)["text"];
       }
       out.push_back(Found{{{"title", t}, {"doc_number", docNumber}}, {Span{li, b, e}}});

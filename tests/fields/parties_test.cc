@@ -66,6 +66,12 @@ TEST(Issuers, SignatureRowsSplitAtSpacesAndWrappedNamesJoined) {
 namespace notice {
 namespace {
 
+TEST(References, ANumberInSmallTortoiseShellBrackets) {
+  json r = testing::parseNotice("根据《教育部关于举办活动周的通知》（教职成函﹝2026﹞4号）要求。");
+  ASSERT_EQ(r["references"].size(), 1u);
+  EXPECT_EQ(r["references"][0]["doc_number"], "教职成函〔2026〕4号");
+}
+
 TEST(Printed, TheDateInChineseNumerals) {
   auto r = testing::engine().parseBytes(
       "山西省教育厅\n\n晋教职成函〔2026〕9号\n\n山西省教育厅关于报送材料的通知\n\n各市教育局：\n\n请认真落实。\n\n"
