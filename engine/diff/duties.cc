@@ -6,22 +6,6 @@
 
 namespace notice {
 
-DutyKinds::DutyKinds(const Grammar& grammar) {
-  for (const auto& row : grammar.table("duties")) {
-    if (row.size() < 2) continue;
-    auto re = std::make_unique<RE2>(row[1], RE2::Quiet);
-    if (re->ok()) rows_.emplace_back(row[0], std::move(re));
-  }
-}
-
-std::set<std::string> DutyKinds::of(const std::string& action) const {
-  std::set<std::string> kinds;
-  for (const auto& [kind, re] : rows_) {
-    if (RE2::PartialMatch(action, *re)) kinds.insert(kind);
-  }
-  return kinds;
-}
-
 double DutyKinds::likeness(const std::string& actionA, const std::string& actionB) const {
   double wording = similarity(actionA, actionB);
   auto a = of(actionA), b = of(actionB);

@@ -2,29 +2,25 @@
 // a deadline is matched to its counterpart in another notice by what is due, not by position.
 #pragma once
 
-#include <memory>
 #include <set>
 #include <string>
-#include <vector>
 
-#include <re2/re2.h>
-
-#include "grammar/grammar.h"
+#include "grammar/tag_table.h"
 
 namespace notice {
 
 class DutyKinds {
  public:
-  explicit DutyKinds(const Grammar& grammar);
+  explicit DutyKinds(const Grammar& grammar) : table_(grammar, "duties") {}
   // Every kind whose pattern occurs in `action`; empty when none does.
-  std::set<std::string> of(const std::string& action) const;
+  std::set<std::string> of(const std::string& action) const { return table_.all(action); }
   // How alike two deadlines' duties are, in [0, 1]: the overlap of their kinds where both have
   // some (against the smaller set, so "总结" is in "统计表及总结"), weighed with the likeness of
   // their wording.
   double likeness(const std::string& actionA, const std::string& actionB) const;
 
  private:
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rows_;
+  TagTable table_;
 };
 
 }  // namespace notice

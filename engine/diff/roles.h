@@ -2,25 +2,21 @@
 // "省人社厅" and "山西省人力资源和社会保障厅" are one body and lists line up across provinces.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include <re2/re2.h>
-
-#include "grammar/grammar.h"
+#include "grammar/tag_table.h"
 
 namespace notice {
 
 class RoleRegistry {
  public:
-  explicit RoleRegistry(const Grammar& grammar);
+  explicit RoleRegistry(const Grammar& grammar) : table_(grammar, "agencies") {}
   // The role of a body's name, or nullopt when no row matches.
-  std::optional<std::string> roleOf(const std::string& body) const;
+  std::optional<std::string> roleOf(const std::string& body) const { return table_.first(body); }
 
  private:
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rows_;
+  TagTable table_;
 };
 
 }  // namespace notice

@@ -1,0 +1,30 @@
+// A grammar table whose rows are `tag <TAB> RE2 pattern` (agencies.tsv: role and name pattern;
+// duties.tsv: kind of duty and wording), compiled once, asked which tags a text carries.
+// Rows are tried in file order, so specific rows go first. (tests/core checks every row compiles.)
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "grammar/grammar.h"
+
+namespace notice {
+
+class TagTable {
+ public:
+  TagTable(const Grammar& grammar, const std::string& table);
+  // The tag of the first row whose pattern occurs in `text`.
+  std::optional<std::string> first(const std::string& text) const;
+  // The tags of every row whose pattern occurs in `text`.
+  std::set<std::string> all(const std::string& text) const;
+
+ private:
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rows_;
+};
+
+}  // namespace notice
