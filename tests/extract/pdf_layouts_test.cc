@@ -19,6 +19,16 @@ json parse(const std::vector<PdfPage>& pages) {
   return r.value();
 }
 
+// A notice from tests/data, parsed; null (and a failure) when it does not parse.
+json sample(const std::string& file) {
+  auto r = testing::engine().parseFile(testing::sourcePath("tests/data/" + file), {});
+  if (!r.ok()) {
+    ADD_FAILURE() << file << ": " << r.error().message;
+    return nullptr;
+  }
+  return r.value();
+}
+
 TEST(PdfLayouts, LetterFormat) {
   // 函: masthead, then the 发文字号 at the right under it, no page number on page 1.
   PdfPage p1;
@@ -102,9 +112,8 @@ TEST(PdfLayouts, AnOfficeSuiteExportNotSeenBefore) {
   // 主送 line, a justified line spread one character per gap with a phone number broken over
   // the line end, a form on the attachment page, the 印发 line wrapped. Expectations are read
   // from the document.
-  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/zhejiang-2025-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("zhejiang-2025-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["doc_number"]["text"], "浙教职成〔2025〕21号");
   EXPECT_EQ(r["title"], "浙江省教育厅关于举办2025年浙江省职业教育活动周和全民终身学习活动周的通知");
   EXPECT_EQ(r["recipients"], json({"各市", "县（市、区）教育局", "各高等职业院校"}));
@@ -133,9 +142,8 @@ TEST(PdfLayouts, ALetterWithAFormRunningOverThreePages) {
   // tests/data/anhui-2025-letter-libreoffice.pdf (source beside it): a 函 with its 发文字号 at the
   // right, no 印发 line, and a form of 40 rows over three pages, its header repeated on each and
   // row 14 cut in two by a page break. The form is several times longer than the body text.
-  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/anhui-2025-letter-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("anhui-2025-letter-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["doc_number"]["text"], "皖教秘职成〔2025〕9号");
   EXPECT_EQ(r["doc_type"], "函");
   EXPECT_EQ(r["title"], "安徽省教育厅关于征集2025年职业教育活动周典型案例的函");
@@ -160,9 +168,8 @@ TEST(PdfLayouts, AJointMastheadLaidOutAsATable) {
   // tests/data/hunan-2025-joint-libreoffice.pdf (source beside it): three bodies stacked left of a
   // large 文件 in a table, one name wrapped in its narrow column; the signature two bodies to a
   // row; the 成文日期 in Chinese numerals; a paragraph running over a page break.
-  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/hunan-2025-joint-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("hunan-2025-joint-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   json bodies = {"湖南省教育厅", "湖南省人力资源和社会保障厅", "共青团湖南省委"};
   EXPECT_EQ(r["issuer_mark"], bodies);
   EXPECT_EQ(r["issuers"], bodies);
@@ -180,10 +187,8 @@ TEST(PdfLayouts, AJointMastheadLaidOutAsATable) {
 
 TEST(PdfLayouts, AFormOnALandscapePage) {
   // The Zhejiang notice again, its form of eight columns on an A4 page turned landscape.
-  auto parsed =
-      testing::engine().parseFile(testing::sourcePath("tests/data/zhejiang-2025-landscape-form-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("zhejiang-2025-landscape-form-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["title"], "浙江省教育厅关于举办2025年浙江省职业教育活动周和全民终身学习活动周的通知");
   ASSERT_EQ(r["tables"].size(), 1u);
   EXPECT_EQ(r["tables"][0]["header"],
@@ -218,9 +223,8 @@ TEST(PdfLayouts, TheTextExportAndThePdfOfOneNoticeGiveOneRecord) {
 TEST(PdfLayouts, A抄送OverThreeLinesEndsBeforeThe印发Line) {
   // The Hunan notice with a 抄送 list wrapped over three lines; the 印发 line under it starts
   // flush left too, and is not the list's continuation.
-  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/hunan-2025-long-cc-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("hunan-2025-long-cc-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司", "省委宣传部", "省发展改革委", "省财政厅", "省工业和信息化厅",
                            "省农业农村厅", "省总工会", "各市州人民政府"}));
   EXPECT_EQ(r["printed"], json::parse(R"({"org":"湖南省教育厅办公室","date":"2025-05-06"})"));
@@ -247,9 +251,8 @@ TEST(PdfLayouts, ALongTitleRecipientsOverThreeLinesAndAFormNotYetFilledIn) {
   // tests/data/jiangxi-2025-libreoffice.pdf: a title over three lines after 关于组织开展, the 主送
   // over three lines, a contact block of three lines, an 附件说明 with a hanging indent running
   // onto the next page, and a form whose value column is empty (one piece a row).
-  auto parsed = testing::engine().parseFile(testing::sourcePath("tests/data/jiangxi-2025-libreoffice.pdf"), {});
-  ASSERT_TRUE(parsed.ok());
-  const json& r = parsed.value();
+  json r = sample("jiangxi-2025-libreoffice.pdf");
+  ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["title"], "江西省教育厅关于组织开展2025年江西省职业教育活动周暨全民终身学习活动周系列活动和典型案例遴选推荐工作的通知");
   EXPECT_EQ(r["recipients"].size(), 8u);
   EXPECT_EQ(r["recipients"][7], "省终身教育研究中心");
