@@ -1,10 +1,13 @@
 // Shared helpers for the tests: the project's grammar and engine, loaded once.
 #pragma once
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -40,6 +43,23 @@ inline std::string readFile(const std::string& path) {
 }
 
 inline std::string sourcePath(const std::string& relative) { return std::string(NOTICE_SOURCE_DIR) + "/" + relative; }
+
+// The bundled samples, by name ("2026-shanxi-jjzc53"): one per label, sorted.
+inline std::vector<std::string> samples() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(sourcePath("corpus/labels"))) {
+    out.push_back(entry.path().stem().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A sample's name as a test name (gtest takes no '-').
+inline std::string sampleTestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
 
 }  // namespace notice::testing
 

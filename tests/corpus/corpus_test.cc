@@ -96,13 +96,8 @@ const json& record(const std::string& sample, const std::string& format) {
 
 std::vector<Case> allCases() {
   std::vector<Case> cases;
-  std::vector<std::string> samples;
-  for (const auto& entry : std::filesystem::directory_iterator(sourcePath("corpus/labels"))) {
-    samples.push_back(entry.path().stem().string());
-  }
-  std::sort(samples.begin(), samples.end());
   for (const auto& format : {"text", "pdf"}) {
-    for (const auto& sample : samples) {
+    for (const auto& sample : testing::samples()) {
       const json& l = label(sample);
       for (const auto& [field, value] : l.items()) {
         if (field == "schema" || field == "embedded") continue;

@@ -25,7 +25,7 @@ std::string squeeze(const std::string& s) {
   return out;
 }
 
-class Provenance : public ::testing::TestWithParam<const char*> {};
+class Provenance : public ::testing::TestWithParam<std::string> {};
 
 void checkRecord(const json& r, poppler::document& doc, const std::string& where) {
   std::u32string text = utf8::decode(r["text"].get<std::string>());
@@ -75,23 +75,16 @@ void checkRecord(const json& r, poppler::document& doc, const std::string& where
 }
 
 TEST_P(Provenance, BoxesHoldTheValues) {
-  std::string path = testing::sourcePath(std::string("corpus/pdf/") + GetParam() + ".pdf");
+  std::string path = testing::sourcePath("corpus/pdf/" + GetParam() + ".pdf");
   auto parsed = testing::engine().parseFile(path, {});
   ASSERT_TRUE(parsed.ok());
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   ASSERT_TRUE(doc);
   checkRecord(parsed.value(), *doc, GetParam());
-  for (const auto& e : parsed.value()["embedded"]) checkRecord(e, *doc, std::string(GetParam()) + " embedded");
+  for (const auto& e : parsed.value()["embedded"]) checkRecord(e, *doc, GetParam() + " embedded");
 }
 
-INSTANTIATE_TEST_SUITE_P(Samples, Provenance,
-                         ::testing::Values("2021-shanxi-jjzc30", "2021-shanxi-jjzc65", "2024-shanxi-jjzc30",
-                                           "2026-anhui-wjmzc23", "2026-shanxi-jjzc53"),
-                         [](const auto& info) {
-                           std::string n = info.param;
-                           for (char& c : n) if (c == '-') c = '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Samples, Provenance, ::testing::ValuesIn(testing::samples()), testing::sampleTestName);
 
 }  // namespace
 }  // namespace notice

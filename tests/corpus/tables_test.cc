@@ -21,11 +21,11 @@ std::vector<std::string> normalised(const json& row) {
   return out;
 }
 
-class Tables : public ::testing::TestWithParam<const char*> {};
+class Tables : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Tables, PdfFormsReadAsTheTextExportWritesThem) {
-  auto fromText = testing::engine().parseFile(testing::sourcePath(std::string("corpus/text/") + GetParam() + ".txt"), {});
-  auto fromPdf = testing::engine().parseFile(testing::sourcePath(std::string("corpus/pdf/") + GetParam() + ".pdf"), {});
+  auto fromText = testing::engine().parseFile(testing::sourcePath("corpus/text/" + GetParam() + ".txt"), {});
+  auto fromPdf = testing::engine().parseFile(testing::sourcePath("corpus/pdf/" + GetParam() + ".pdf"), {});
   ASSERT_TRUE(fromText.ok() && fromPdf.ok());
   const json& want = fromText.value()["tables"];
   const json& got = fromPdf.value()["tables"];
@@ -42,14 +42,7 @@ TEST_P(Tables, PdfFormsReadAsTheTextExportWritesThem) {
 
 // Three of the samples carry forms (one running over three pages with its header repeated);
 // the other two have none in either form.
-INSTANTIATE_TEST_SUITE_P(Samples, Tables,
-                         ::testing::Values("2021-shanxi-jjzc30", "2021-shanxi-jjzc65", "2024-shanxi-jjzc30",
-                                           "2026-anhui-wjmzc23", "2026-shanxi-jjzc53"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           for (char& c : name) if (c == '-') c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Samples, Tables, ::testing::ValuesIn(testing::samples()), testing::sampleTestName);
 
 TEST(Tables, SamplesHaveForms) {
   // Guard against the comparison above passing on two empty lists.
