@@ -1,5 +1,6 @@
 #include "fields/contacts.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/utf8.h"
@@ -63,35 +64,51 @@ void collectNumbers(const std::string& text, const Grammar& g, std::vector<std::
   }
 }
 
-// The people named at the start of `rest`: tokens up to the first number or label.
-std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& rest, const Grammar& g) {
-  std::vector<std::pair<std::string, std::string>> out;
+// A contact line read token by token (at 、，；and spaces): a person (name, their unit: in
+// brackets after the name, or a unit token written before), or any other token (a number, an
+// address, a label), kept as written.
+struct Token {
+  bool person;
+  std::string name, unit;  // a person's
+  std::string text;        // any other token
+};
+
+std::vector<Token> tokensOf(const std::string& line, const Grammar& g) {
   static const RE2 separators("[、，,；;\\s]+");
-  std::string text = rest;
-  // A number in brackets after a name ("张三（0351-1234567），李四") is an aside: more names may
-  // follow. A number written straight after a name ("孙丽（0311）66005123") ends the names.
-  RE2::GlobalReplace(&text, g.re("contacts.phone_in_brackets"), "");
-  RE2::GlobalReplace(&text, g.re("contacts.phone"), "\n#\n");
+  std::string text = line;
   RE2::GlobalReplace(&text, separators, "\n");
+  std::vector<Token> out;
   std::string unit;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = std::min(text.find('\n', pos), text.size());
     std::string token = text.substr(pos, end - pos);
     pos = end + 1;
-    if (token.empty()) { if (end == text.size()) break; continue; }
+    if (token.empty()) continue;
     std::string name, org;
     if (RE2::FullMatch(token, g.re("contacts.unit_token"))) {
       unit = token;  // the unit of the people after it
     } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
-      out.push_back({name, org.empty() ? unit : org});
+      out.push_back({true, name, org.empty() ? unit : org, ""});
     } else if (RE2::FullMatch(token, g.re("contacts.unit_then_name"), &unit, &name)) {
-      out.push_back({name, unit});
+      out.push_back({true, name, unit, ""});  // "省教育厅职成处周敏": the space lost to justification
     } else {
-      break;  // a number, a label: the names are over
+      out.push_back({false, "", "", token});
     }
-    if (end == text.size()) break;
+  }
+  return out;
+}
+
+// The people named at the start of `rest`: tokens up to the first number or label.
+std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& rest, const Grammar& g) {
+  std::string text = rest;
+  // A number in brackets after a name ("张三（0351-1234567），李四") is an aside: more names may
+  // follow. A number written straight after a name ("孙丽（0311）66005123") ends the names.
+  RE2::GlobalReplace(&text, g.re("contacts.phone_in_brackets"), "");
+  RE2::GlobalReplace(&text, g.re("contacts.phone"), " # ");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& t : tokensOf(text, g)) {
+    if (!t.person) break;  // a number, a label: the names are over
+    out.push_back({t.name, t.unit});
   }
   return out;
 }
@@ -101,29 +118,11 @@ std::vector<std::pair<std::string, std::string>> peopleIn(const std::string& res
 // named has a number of their own, so that "贾琪华、柴鹏，0351-3046534" (one number for both)
 // is left to the block reading.
 std::vector<PersonLine> eachWithOwnNumbers(const std::string& rest, size_t line, const Grammar& g) {
-  static const RE2 separators("[、，,；;\\s]+");
-  std::string text = rest;
-  RE2::GlobalReplace(&text, separators, "\n");
   std::vector<PersonLine> people;
-  std::string unit;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = std::min(text.find('\n', pos), text.size());
-    std::string token = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (token.empty()) continue;
-    std::string name, org;
-    if (RE2::FullMatch(token, g.re("contacts.unit_token"))) {
-      unit = token;
-    } else if (RE2::FullMatch(token, g.re("contacts.person"), &name, &org)) {
-      people.push_back(PersonLine{name, org.empty() ? unit : org, {}, {}, Span{line, 0, 0}});
-    } else if (RE2::FullMatch(token, g.re("contacts.unit_then_name"), &unit, &name)) {
-      people.push_back(PersonLine{name, unit, {}, {}, Span{line, 0, 0}});
-    } else if (!people.empty()) {
-      collectNumbers(token, g, &people.back().phones, &people.back().emails);
-    } else {
-      return {};
-    }
+  for (const auto& t : tokensOf(rest, g)) {
+    if (t.person) people.push_back(PersonLine{t.name, t.unit, {}, {}, Span{line, 0, 0}});
+    else if (people.empty()) return {};
+    else collectNumbers(t.text, g, &people.back().phones, &people.back().emails);
   }
   if (people.size() < 2) return {};
   for (const auto& p : people) {
@@ -183,10 +182,11 @@ std::vector<Found> readContacts(const NoticeView& v) {
       if (!RE2::FullMatch(text, g.re("contacts.unit_line"), &org, &rest) || peopleIn(rest, g).empty()) {
         org.clear();
         rest = text;
+        if (peopleIn(rest, g).empty()) continue;
       }
       std::vector<std::string> phones, emails;
       collectNumbers(rest, g, &phones, &emails);
-      if (peopleIn(rest, g).empty() || (phones.empty() && emails.empty())) continue;
+      if (phones.empty() && emails.empty()) continue;
     }
     // The unit before 联系人 is a short name, not the sentence a contact ends
     // ("…其他市校自愿参加。联系人：白老师").
