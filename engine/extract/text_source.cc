@@ -219,6 +219,7 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
   out.format = looksLikeMarkdown(bytes) ? SourceFormat::kMarkdown : SourceFormat::kText;
   const bool markdown = out.format == SourceFormat::kMarkdown;
   out.pages.push_back(Page{});
+  const RE2& pageNumber = grammar.re("structure.page_number_line");
   bool blank = false;
   size_t pos = 0;
   while (pos <= bytes.size()) {
@@ -237,7 +238,7 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
       blank = true;
     }
     // A page number the converter kept ("- 2 -", "第2页"): the page broke here.
-    if (RE2::FullMatch(raw, grammar.re("structure.page_number_line"))) {
+    if (RE2::FullMatch(raw, pageNumber)) {
       Page next;
       next.number = static_cast<int>(out.pages.size()) + 1;
       out.pages.back().furniture.push_back(std::string(utf8::trim(std::string(raw))));
