@@ -8,6 +8,8 @@
 #include "core/sha256.h"
 #include "extract/pdf_source.h"
 #include "extract/text_source.h"
+#include "layout/chrome.h"
+#include "layout/flattened.h"
 #include "model/record_builder.h"
 
 namespace notice {
@@ -39,10 +41,14 @@ Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& opt
 Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::string& display_name,
                                           const ParseOptions& options, StageTimings* timings) const {
   auto start = std::chrono::steady_clock::now();
-  auto pages = extract(bytes, options);
-  if (!pages.ok()) return pages.error();
+  auto extracted = extract(bytes, options);
+  if (!extracted.ok()) return extracted.error();
+  PageText pages = std::move(extracted.value());
+  // Layout, for every source alike: web copies' lost line breaks restored, page chrome set apart.
+  splitFlattenedLines(pages);
+  setChromeApart(pages, *grammar_);
   double extractMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  auto record = buildRecord(pages.value(), *grammar_, SourceInfo{display_name, sha256Hex(bytes)}, timings);
+  auto record = buildRecord(pages, *grammar_, SourceInfo{display_name, sha256Hex(bytes)}, timings);
   if (timings) timings->extract_ms = extractMs;
   return record;
 }
