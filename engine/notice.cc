@@ -45,7 +45,7 @@ Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::str
   if (!extracted.ok()) return extracted.error();
   PageText pages = std::move(extracted.value());
   // Layout, for every source alike: web copies' lost line breaks restored, page chrome set apart.
-  splitFlattenedLines(pages);
+  splitFlattenedLines(pages, *grammar_);
   setChromeApart(pages, *grammar_);
   double extractMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   auto record = buildRecord(pages, *grammar_, SourceInfo{display_name, sha256Hex(bytes)}, timings);

@@ -1,5 +1,7 @@
 #include "layout/flattened.h"
 
+#include <optional>
+
 #include "core/utf8.h"
 
 namespace notice {
@@ -17,14 +19,49 @@ bool isBreak(char32_t before, char32_t after) {
   return endsText && after != ' ';
 }
 
+// The line cut at the spaces at `cuts` (byte offsets), each part a line of its own.
+void cutAt(const Line& line, std::vector<size_t> cuts, std::vector<Line>& out) {
+  const std::string& t = line.pieces[0].text;
+  size_t from = 0;
+  cuts.push_back(t.size());
+  for (size_t cut : cuts) {
+    Line part = line;
+    part.pieces[0].text = t.substr(from, cut - from);
+    part.source_offset = line.source_offset + from;
+    part.source_length = cut - from;
+    part.blank_before = from == 0 ? line.blank_before : true;
+    if (!utf8::trim(part.pieces[0].text).empty()) out.push_back(std::move(part));
+    from = cut + 1;
+  }
+}
+
+// The space between a masthead ending in 文件 and a 发文字号 after it on the same line.
+std::optional<size_t> mastheadNumberSpace(const std::string& t, const Grammar& g) {
+  for (size_t at = t.find(' '); at != std::string::npos; at = t.find(' ', at + 1)) {
+    std::string head = t.substr(0, at), tail = t.substr(at + 1);
+    if (RE2::FullMatch(head, g.re("doc_number.masthead_lead")) && RE2::FullMatch(tail, g.re("doc_number.line"))) {
+      return at;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-void splitFlattenedLines(PageText& pages) {
+void splitFlattenedLines(PageText& pages, const Grammar& g) {
   if (pages.has_geometry) return;
   for (Page& page : pages.pages) {
     std::vector<Line> out;
     for (Line& line : page.lines) {
-      if (line.pieces.size() != 1 || line.table_row || utf8::codepointCount(line.pieces[0].text) < kFlattenedMinChars) {
+      if (line.pieces.size() != 1 || line.table_row) {
+        out.push_back(std::move(line));
+        continue;
+      }
+      if (auto at = mastheadNumberSpace(line.pieces[0].text, g)) {
+        cutAt(line, {*at}, out);
+        continue;
+      }
+      if (utf8::codepointCount(line.pieces[0].text) < kFlattenedMinChars) {
         out.push_back(std::move(line));
         continue;
       }
@@ -44,18 +81,8 @@ void splitFlattenedLines(PageText& pages) {
       }
       if (cuts.size() < kFlattenedMinBreaks) {
         out.push_back(std::move(line));
-        continue;
-      }
-      size_t from = 0;
-      cuts.push_back(t.size());
-      for (size_t cut : cuts) {
-        Line part = line;
-        part.pieces[0].text = t.substr(from, cut - from);
-        part.source_offset = line.source_offset + from;
-        part.source_length = cut - from;
-        part.blank_before = from == 0 ? line.blank_before : true;
-        if (!utf8::trim(part.pieces[0].text).empty()) out.push_back(std::move(part));
-        from = cut + 1;
+      } else {
+        cutAt(line, cuts, out);
       }
     }
     page.lines = std::move(out);

@@ -129,7 +129,24 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   }
   // Without a 发文字号, the title is the first line ending in a 文种; without either, none.
   std::optional<size_t> titleStart;
-  if (dn < n) {
+  // Gazettes and web copies print the 发文字号 in brackets under the title instead of above it.
+  std::optional<size_t> titleAboveNumber;
+  for (size_t i = 0; i < dn && dn < n; ++i) {
+    if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && orgNamesOnLine(doc.lines[lines[i]], g).empty()) {
+      titleAboveNumber = i;
+      break;
+    }
+  }
+  if (titleAboveNumber) {
+    p.doc_number = lines[dn];
+    // The title's first line: up to 3 lines above the one ending in its 文种 that name no body.
+    size_t first = *titleAboveNumber;
+    while (first > 0 && *titleAboveNumber - first < 3 && orgNamesOnLine(doc.lines[lines[first - 1]], g).empty() &&
+           !endsWithDocType(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
+      --first;
+    }
+    titleStart = first;
+  } else if (dn < n) {
     p.doc_number = lines[dn];
     titleStart = dn + 1;
   } else {
@@ -188,13 +205,20 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
         (!layout.displayLine(line) || std::fabs(line.font_size - titleFirst->font_size) > 0.5)) {
       break;
     }
+    if (titleAboveNumber && k == dn) break;
     p.title.push_back(lines[k]);
     if (endsWithDocType(text(k), g)) { ++k; break; }
     ++k;
   }
-  // 主送: lines up to one ending in a colon.
+  if (titleAboveNumber) k = std::max(k, dn + 1);
+  // 主送: lines up to one ending in a colon, naming bodies rather than opening a sentence
+  // (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
+  std::string titleText;
+  for (size_t t : p.title) titleText += doc.lines[t].text;
+  bool addressed = !RE2::PartialMatch(titleText, g.re("structure.unaddressed_title"));
   size_t r = k;
-  while (r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g)) {
+  while (addressed && r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) &&
+         !RE2::PartialMatch(text(r), g.re("structure.not_recipients"))) {
     if (isRecipientLine(text(r))) {
       for (size_t i = k; i <= r; ++i) p.recipients.push_back(lines[i]);
       k = r + 1;

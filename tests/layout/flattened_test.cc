@@ -11,7 +11,7 @@ std::vector<std::string> lines(const std::string& text) {
   auto pages = readTextExport(text, testing::grammar());
   EXPECT_TRUE(pages.ok());
   PageText p = std::move(pages.value());
-  splitFlattenedLines(p);
+  splitFlattenedLines(p, testing::grammar());
   std::vector<std::string> out;
   for (const auto& page : p.pages) for (const auto& line : page.lines) out.push_back(line.pieces.front().text);
   return out;
@@ -35,6 +35,12 @@ TEST(Flattened, AParagraphWithConvertersSpacesStaysWhole) {
   std::string para = "请于2011 年5 月25 日前报送。" + kBody;
   EXPECT_EQ(lines(para + "\n"), (std::vector<std::string>{para}));
   EXPECT_EQ(lines("庆建党百年华诞 谱终身学习新篇\n"), (std::vector<std::string>{"庆建党百年华诞 谱终身学习新篇"}));
+}
+
+TEST(Flattened, AMastheadAndItsNumberOnOneLineAreTwoLines) {
+  EXPECT_EQ(lines("江苏省教育厅办公室文件 苏教办职[2011]3号\n"),
+            (std::vector<std::string>{"江苏省教育厅办公室文件", "苏教办职[2011]3号"}));
+  EXPECT_EQ(lines("关于转发文件 苏教办职[2011]3号的通知\n"), (std::vector<std::string>{"关于转发文件 苏教办职[2011]3号的通知"}));
 }
 
 }  // namespace

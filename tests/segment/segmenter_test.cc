@@ -157,5 +157,43 @@ TEST(Provenance, CharsPointAtTheValueInText) {
   }
 }
 
+json parseText(const std::string& text) {
+  auto r = testing::engine().parseBytes(text, "test.txt", {});
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r.value() : json(nullptr);
+}
+
+TEST(Title, AboveANumberInBracketsAsGazettesAndWebCopiesPrintIt) {
+  for (const char* number : {"(琼教〔2010〕62号)", "国办函〔2022〕33号", "（琼教〔2010〕62号）"}) {
+    json r = parseText(std::string("海南省教育厅关于召开庆祝2010年教师节暨表彰大会的紧急通知\n") + number +
+                       "\n各市、县教育局：\n现将有关事项通知如下。\n海南省教育厅\n2010年9月1日\n");
+    EXPECT_EQ(r["title"], "海南省教育厅关于召开庆祝2010年教师节暨表彰大会的紧急通知") << number;
+    ASSERT_FALSE(r["doc_number"].is_null()) << number;
+    EXPECT_EQ(r["recipients"][0], "各市") << number;
+    EXPECT_EQ(r["issuers"], json::array({"海南省教育厅"})) << number;
+  }
+}
+
+TEST(Title, AMastheadAndItsNumberPastedOnOneLine) {
+  json r = parseText("江苏省教育厅办公室文件 苏教办职[2011]3号\n关于参加研究班的通知\n各市教育局:\n请于5月25日前报送。\n");
+  EXPECT_EQ(r["doc_number"]["text"], "苏教办职〔2011〕3号");
+  EXPECT_EQ(r["issuer_mark"], json::array({"江苏省教育厅办公室"}));
+  EXPECT_EQ(r["title"], "关于参加研究班的通知");
+}
+
+TEST(Recipients, ASentenceEndingInAColonIsNoRecipientList) {
+  json r = parseText("道路临时交通管制公告\n12月6日上午,比武竞赛将在荆门市举行,有关事项如下:\n一、管制时间:2017年12月6日8:30—10:30。\n"
+                     "荆门市公安局交通警察支队\n二〇一七年十二月五日\n");
+  EXPECT_EQ(r["recipients"], json::array());
+  EXPECT_EQ(r["issuers"], json::array({"荆门市公安局交通警察支队"}));
+  r = parseText("关于2024年州庆放假的通知\n根据《自治条例》规定,现将2024年州庆放假安排通知如下:\n放假时间为9月2日至9月4日。\n");
+  EXPECT_EQ(r["recipients"], json::array());
+}
+
+TEST(Recipients, APublicNoticeHasNone) {
+  json r = parseText("关于2024年州庆放假的通告\n全体市民:\n现将放假安排通告如下。\n");
+  EXPECT_EQ(r["recipients"], json::array());
+}
+
 }  // namespace
 }  // namespace notice
