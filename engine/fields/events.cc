@@ -181,11 +181,23 @@ std::vector<Found> readThemes(const NoticeView& v, const std::vector<std::string
   return out;
 }
 
-std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::string>& events, int year,
+// The event of a notice whose title names no activity (a meeting, a training, a holiday): the
+// object of the title (关于召开X的通知 → X).
+std::vector<std::string> eventsOfOtherGenres(const NoticeView& v) {
+  std::string title, object;
+  for (size_t i : v.parts.title) title += v.line(i);
+  if (!RE2::PartialMatch(title, v.grammar.re("events.title_object"), &object)) return {};
+  object = utf8::trim(object);
+  RE2::Replace(&object, v.grammar.re("events.leading_verb"), "");
+  return object.empty() ? std::vector<std::string>{} : std::vector<std::string>{object};
+}
+
+std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::string>& titleEvents, int year,
                                     std::vector<Period>* periods) {
   std::vector<Found> out;
   const auto& g = v.grammar;
   const auto& hs = v.parts.headings;
+  const std::vector<std::string> events = titleEvents.empty() ? eventsOfOtherGenres(v) : titleEvents;
   auto emit = [&](const std::string& event, const DateMention& d, Span span) {
     Date end = d.finish.value_or(d.start);
     if (!d.start.valid() || !end.valid()) return;
@@ -202,6 +214,7 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     Span span{line, offset + d.begin, offset + d.end};
     std::string subject;
     std::string head = text.substr(0, d.begin);
+    if (RE2::PartialMatch(head, g.re("events.open_start"))) return false;  // 即日起至…: a limit
     if (RE2::PartialMatch(head, g.re("events.scheduled"), &subject)) {
       subject = stripQualifiers(subject, g);
       if (RE2::PartialMatch(subject, g.re("events.ceremony"))) {
@@ -214,9 +227,12 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     for (const auto& e : applies.empty() ? std::vector<std::string>{""} : applies) emit(e, d, span);
     return true;
   };
+  auto isTimeLabel = [&](const std::string& title, re2::StringPiece* inline_) {
+    return RE2::FullMatch(title, g.re("events.time_label"), inline_) && !RE2::PartialMatch(title, g.re("events.time_label_not"));
+  };
   for (size_t k = 0; k < hs.size(); ++k) {
     re2::StringPiece inline_;
-    if (!RE2::FullMatch(hs[k].title, g.re("events.time_label"), &inline_)) continue;
+    if (!isTimeLabel(hs[k].title, &inline_)) continue;
     auto applies = contextEvents(v, k, events);
     const std::string& line = v.line(hs[k].line);
     if (!inline_.empty()) {
@@ -228,6 +244,26 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     }
   }
   if (!out.empty()) return out;
+  // Running text: "会议时间：…", "放假时间为…", "现予公示，时间为…".
+  for (size_t i : v.parts.body) {
+    const std::string& line = v.line(i);
+    re2::StringPiece in(line), m[2];
+    if (!g.re("events.time_phrase").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
+    if (RE2::PartialMatch(m[1], g.re("events.time_label_not"))) continue;
+    size_t after = static_cast<size_t>(m[0].data() - line.data()) + m[0].size();
+    std::vector<std::string> applies = events;
+    if (applies.empty() && !m[1].empty()) applies = {m[1].as_string()};
+    if (statement(line.substr(after), i, after, applies)) return out;
+  }
+  // A holiday by its dates: "4月4日至6日放假调休".
+  for (size_t i : v.parts.body) {
+    const std::string& line = v.line(i);
+    for (const auto& d : findDates(line, year, g)) {
+      if (!RE2::PartialMatch(line.substr(d.end), g.re("events.holiday_after_date"))) continue;
+      emit(events.empty() ? "放假" : events.front(), d, Span{i, d.begin, d.end});
+      return out;
+    }
+  }
   // Running text: "活动周拟定于11月举办".
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);
@@ -249,6 +285,27 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     break;
   }
   if (!out.empty()) return out;
+  // Running text, a scheduled date and the event held then: "定于3月31日…举办双月通报系统操作培训班".
+  // Not in a notice on named activities, where such a sentence dates a ceremony in passing.
+  for (size_t i : titleEvents.empty() ? v.parts.body : std::vector<size_t>{}) {
+    const std::string& line = v.line(i);
+    re2::StringPiece in(line), m;
+    if (!g.re("events.scheduled_verb").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) continue;
+    size_t after = static_cast<size_t>(m.data() - line.data()) + m.size();
+    auto dates = findDates(line.substr(after), year, g);
+    if (dates.empty() || dates.front().begin > 6) continue;
+    std::string clause = line.substr(after + dates.front().end);
+    clause = clause.substr(0, std::min(clause.find("。"), clause.find("；")));
+    std::string held;
+    if (!RE2::PartialMatch(clause, g.re("events.held_event"), &held) || !RE2::PartialMatch(held, g.re("events.event_noun"))) {
+      continue;
+    }
+    DateMention d = dates.front();
+    d.begin += after;
+    d.end += after;
+    emit(utf8::trim(held), d, Span{i, d.begin, d.end});
+    return out;
+  }
   // Running text, the date before the verb: "决定于2024年5月12日—18日举办2024年广东省职业教育活动周".
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);

@@ -58,5 +58,57 @@ TEST(Themes, TwoActivitiesThemedInOneLine) {
   EXPECT_EQ(one["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能成就梦想。匠心铸就未来"}])"));
 }
 
+// Periods of every genre: meetings, trainings, holidays, 公示 windows, traffic control.
+json periodsOf(const std::string& body, const std::string& title) { return parseNotice(body, title)["event_periods"]; }
+
+TEST(EventPeriods, AMeetingUnderItsTimeHeading) {
+  json p = periodsOf("一、会议时间\n7月13日下午—7月14日上午。7月13日上午为会议报到时间。\n二、会议地点\n省科技厅六楼。",
+                     "湖北省科技厅关于召开全省科技系统半年工作交流会的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0], json({{"event", "全省科技系统半年工作交流会"}, {"start", "2026-07-13"}, {"end", "2026-07-14"}}));
+  p = periodsOf("二、会议时间及地点\n2010年9月10日上午10:30-11:30(星期五)在省政府会展楼。", "关于召开表彰大会的紧急通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["start"], "2010-09-10");
+  EXPECT_EQ(p[0]["end"], "2010-09-10");
+  p = periodsOf("一、会议时间:2008年 10月9 日上午10:00(北京时间)\n二、会议地点:会议中心", "关于召开秋季造林动员大会的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["start"], "2008-10-09");
+  p = periodsOf("一、管制时间:2017年12月6日8:30—10:30。\n二、管制路段:海慧沟路。", "关于道路临时交通管制的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["end"], "2017-12-06");
+}
+
+TEST(EventPeriods, AHolidayIsItsPeriod) {
+  json p = periodsOf("放假时间为9月2日(星期一)至9月4日(星期三),共3天。8月31日(星期六)正常公休。", "关于2026年州庆放假的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["start"], "2026-09-02");
+  EXPECT_EQ(p[0]["end"], "2026-09-04");
+  p = periodsOf("现将清明节放假调休日期安排通知如下：\n4月4日至6日放假调休,共3天。4月7日(星期日)上班。", "关于清明节放假安排的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["start"], "2026-04-04");
+  EXPECT_EQ(p[0]["end"], "2026-04-06");
+}
+
+TEST(EventPeriods, APublicityWindowInRunningText) {
+  json p = periodsOf("遴选出了试点县10个,现予公示,时间为2023年10月7日至10月11日。", "关于试点县名单的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0]["start"], "2023-10-07");
+  EXPECT_EQ(p[0]["end"], "2023-10-11");
+}
+
+TEST(EventPeriods, ATrainingScheduledWithItsVenue) {
+  json p = periodsOf("二、省级培训。定于3月31日(30日下午报到),在北京科技大学会议中心举办双月通报系统操作培训班,请各省选派1名人员参加。",
+                     "关于建立双月通报制度的通知");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0], json({{"event", "双月通报系统操作培训班"}, {"start", "2026-03-31"}, {"end", "2026-03-31"}}));
+}
+
+TEST(EventPeriods, TimesThatAreNotTheEvents) {
+  // A limit (即日起至), the time of arrival or registration, a heading over several topics.
+  EXPECT_TRUE(periodsOf("四、征集时间\n即日起至4月23日截止。", "关于征集优秀绘画作品的通知").empty());
+  EXPECT_TRUE(periodsOf("一、报到时间\n7月12日下午。", "关于召开工作交流会的通知").empty());
+  EXPECT_TRUE(periodsOf("一、报名时间：5月6日至5月10日。", "关于举办培训班的通知").empty());
+}
+
 }  // namespace
 }  // namespace notice
