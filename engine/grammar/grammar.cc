@@ -1,46 +1,405 @@
 #include "grammar/grammar.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <algorithm>
-#include <cstdio>
+#include <iterator>
+#include <string_view>
+
+#include "grammar/rules.h"
 
 namespace notice {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string trim(const std::string& s) {
+// Reported at most this many problems; a folder with more has one cause worth fixing first.
+constexpr size_t kMaxProblems = 40;
+
+std::string trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string::npos) return "";
   size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
+  return std::string(s.substr(b, e - b + 1));
 }
 
-// Replaces ${name} with (?:pattern-of-name) from `defined`; unknown names are an error.
-bool expand(const std::string& in, const std::map<std::string, std::string>& defined,
-            std::string* out, std::string* unknown) {
-  out->clear();
+bool validUtf8(std::string_view s) {
   size_t i = 0;
-  while (i < in.size()) {
-    if (in.compare(i, 2, "${") == 0) {
-      size_t close = in.find('}', i);
-      if (close == std::string::npos) { *unknown = in.substr(i); return false; }
-      std::string name = in.substr(i + 2, close - i - 2);
-      auto it = defined.find(name);
-      if (it == defined.end()) { *unknown = name; return false; }
-      *out += "(?:" + it->second + ")";
-      i = close + 1;
-    } else {
-      *out += in[i++];
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
     }
+    if (n == 3) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0)) return false;  // overlong, surrogate
+    }
+    if (n == 4) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xF0 && d < 0x90) || c > 0xF4 || (c == 0xF4 && d >= 0x90)) return false;
+    }
+    i += n;
   }
   return true;
 }
 
+bool validName(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// No character is outside [\x00-\x{10FFFF}]: the stand-in for a pattern that is not there.
+constexpr const char* kNeverMatches = "[^\\x00-\\x{10FFFF}]";
+
+const RE2& neverMatches() {
+  static const RE2 re(kNeverMatches);
+  return re;
+}
+
+struct Column {
+  std::string name;
+  bool pattern = false;
+  bool optional = false;
+};
+
+// "role pattern:re2", "name short bare?" (rules.h).
+std::vector<Column> parseColumns(std::string_view spec) {
+  std::vector<Column> columns;
+  size_t i = 0;
+  while (i < spec.size()) {
+    if (spec[i] == ' ') { ++i; continue; }
+    size_t end = spec.find(' ', i);
+    if (end == std::string_view::npos) end = spec.size();
+    std::string word(spec.substr(i, end - i));
+    Column c;
+    if (!word.empty() && word.back() == '?') { c.optional = true; word.pop_back(); }
+    if (word.size() > 4 && word.compare(word.size() - 4, 4, ":re2") == 0) {
+      c.pattern = true;
+      word.resize(word.size() - 4);
+    }
+    c.name = word;
+    columns.push_back(c);
+    i = end;
+  }
+  return columns;
+}
+
+std::string columnNames(const std::vector<Column>& columns) {
+  std::string out;
+  for (const auto& c : columns) {
+    if (!out.empty()) out += ", ";
+    out += c.optional ? "[" + c.name + "]" : c.name;
+  }
+  return out;
+}
+
+// Splits at TABs, trims each cell, drops empty cells at the end (a stray TAB is invisible).
+std::vector<std::string> cellsOf(std::string_view line) {
+  std::vector<std::string> cells;
+  size_t i = 0;
+  while (true) {
+    size_t tab = line.find('\t', i);
+    cells.push_back(trim(line.substr(i, tab == std::string_view::npos ? std::string_view::npos : tab - i)));
+    if (tab == std::string_view::npos) break;
+    i = tab + 1;
+  }
+  while (!cells.empty() && cells.back().empty()) cells.pop_back();
+  return cells;
+}
+
+// One line of a rule file worth reading (not blank, not a comment).
+struct Line {
+  int number;
+  std::string text;  // \r and a UTF-8 byte-order mark removed; not trimmed
+};
+
+struct Problems {
+  std::vector<std::string> lines;
+  size_t dropped = 0;
+  void add(std::string line) {
+    if (lines.size() < kMaxProblems) lines.push_back(std::move(line)); else ++dropped;
+  }
+};
+
+const rules::Table* registeredTable(const std::string& name) {
+  for (const auto& t : rules::kTables) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+std::string joinNames(const std::vector<std::string>& names, size_t most) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < most; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > most) out += ", …";
+  return out;
+}
+
 }  // namespace
+
+// Reads a folder of rule files into a Grammar, noting every problem instead of stopping at one.
+class GrammarLoader {
+ public:
+  GrammarLoader(Grammar& g, std::string dir) : g_(g), dir_(std::move(dir)) {}
+
+  void readFile(const fs::path& path);
+  void checkRegistry();
+  const Problems& problems() const { return problems_; }
+
+ private:
+  std::string shown(const std::string& filename) const { return (fs::path(dir_) / filename).string(); }
+  std::string at(const std::string& filename, int line) const {
+    return shown(filename) + ":" + std::to_string(line) + ": ";
+  }
+  void readList(const std::string& stem, const std::vector<Line>& lines);
+  void readTable(const std::string& stem, const std::string& filename, const std::vector<Line>& lines);
+  void readPatterns(const std::string& stem, const std::string& filename, const std::vector<Line>& lines);
+  bool present(const std::string& filename) const {
+    auto it = fileOfStem_.find(fs::path(filename).stem().string());
+    return it != fileOfStem_.end() && it->second == filename;
+  }
+
+  Grammar& g_;
+  std::string dir_;
+  Problems problems_;
+  std::map<std::string, std::string> fileOfStem_;  // "structure" → "structure.re2"
+  std::set<std::string> unreadable_;               // files that did not load at all (reported)
+  std::set<std::string> broken_;                   // "file.name" of patterns reported already
+};
+
+void GrammarLoader::readFile(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  const std::string stem = path.stem().string();
+  const std::string filename = path.filename().string();
+  if (ext != ".re2" && ext != ".txt" && ext != ".tsv") return;
+  if (stem.empty() || stem[0] == '.') return;  // editor lock and swap files
+  if (auto [other, fresh] = fileOfStem_.emplace(stem, filename); !fresh) {
+    problems_.add(shown(filename) + ": the name '" + stem + "' is taken by " + other->second +
+                  " already; give each rule file its own name");
+    unreadable_.insert(filename);
+    return;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    problems_.add(shown(filename) + ": cannot read: " +
+                  (fs::exists(path, ec) ? "not a regular file" : "no such file (a broken link?)"));
+    unreadable_.insert(filename);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string content;
+  if (in) content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    problems_.add(shown(filename) + ": cannot read: " + std::strerror(errno));
+    unreadable_.insert(filename);
+    return;
+  }
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
+
+  std::vector<Line> lines;
+  int number = 0;
+  for (size_t from = 0; from < content.size();) {
+    size_t nl = content.find('\n', from);
+    if (nl == std::string::npos) nl = content.size();
+    std::string text = content.substr(from, nl - from);
+    from = nl + 1;
+    ++number;
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    std::string t = trim(text);
+    if (t.empty() || t[0] == '#') continue;
+    if (!validUtf8(text)) {
+      problems_.add(at(filename, number) + "not UTF-8 text (save the file as UTF-8)");
+      continue;
+    }
+    lines.push_back(Line{number, std::move(text)});
+  }
+  if (ext == ".txt") {
+    readList(stem, lines);
+  } else if (ext == ".tsv") {
+    readTable(stem, filename, lines);
+  } else {
+    readPatterns(stem, filename, lines);
+  }
+}
+
+void GrammarLoader::readList(const std::string& stem, const std::vector<Line>& lines) {
+  auto& list = g_.lists_[stem];
+  for (const auto& l : lines) list.push_back(trim(l.text));
+}
+
+// A table the engine reads (rules.h) is checked row by row against its columns; any other is
+// kept as written.
+void GrammarLoader::readTable(const std::string& stem, const std::string& filename, const std::vector<Line>& lines) {
+  auto& table = g_.tables_[stem];
+  auto& compiled = g_.table_patterns_[stem];
+  const rules::Table* spec = registeredTable(stem);
+  if (!spec) {
+    for (const auto& l : lines) table.push_back(cellsOf(l.text));
+    return;
+  }
+  const std::vector<Column> columns = parseColumns(spec->columns);
+  size_t required = 0;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (!columns[c].optional) required = c + 1;
+  }
+  const std::string expected = required == columns.size()
+                                   ? std::to_string(required)
+                                   : std::to_string(required) + " to " + std::to_string(columns.size());
+  for (const auto& l : lines) {
+    std::vector<std::string> row = cellsOf(l.text);
+    if (row.size() < required || row.size() > columns.size()) {
+      std::string hint = row.size() < required && l.text.find("  ") != std::string::npos
+                             ? "; cells are separated by one TAB, not spaces"
+                             : "";
+      problems_.add(at(filename, l.number) + std::to_string(row.size()) + (row.size() == 1 ? " cell" : " cells") +
+                    ", expected " + expected + " (" + columnNames(columns) + ")" + hint);
+      continue;
+    }
+    bool ok = true;
+    std::vector<std::shared_ptr<const RE2>> patterns(row.size());
+    for (size_t c = 0; c < row.size(); ++c) {
+      const Column& column = columns[c];
+      const std::string which = "column " + std::to_string(c + 1) + " (" + column.name + ")";
+      if (row[c].empty()) {
+        if (!column.optional) {
+          problems_.add(at(filename, l.number) + "empty " + which);
+          ok = false;
+        }
+        continue;
+      }
+      if (!column.pattern) continue;
+      auto re = std::make_shared<const RE2>(row[c], RE2::Quiet);
+      if (!re->ok()) {
+        problems_.add(at(filename, l.number) + "bad pattern in " + which + ": " + re->error());
+        ok = false;
+        continue;
+      }
+      patterns[c] = std::move(re);
+    }
+    if (!ok) continue;
+    table.push_back(std::move(row));
+    compiled.push_back(std::move(patterns));
+  }
+}
+
+void GrammarLoader::readPatterns(const std::string& stem, const std::string& filename, const std::vector<Line>& lines) {
+  // First every definition, so that a reference to a name defined further down, or a name
+  // defined twice, is reported as such.
+  struct Definition {
+    int line;
+    std::string name;
+    std::string pattern;
+  };
+  std::vector<Definition> defs;
+  std::map<std::string, int> lineOf;
+  for (const auto& l : lines) {
+    std::string text = trim(l.text);
+    size_t eq = text.find(" = ");
+    if (eq == std::string::npos) {
+      problems_.add(at(filename, l.number) + "expected `name = pattern` (a space on each side of =)");
+      continue;
+    }
+    std::string name = trim(text.substr(0, eq));
+    if (!validName(name)) {
+      problems_.add(at(filename, l.number) + "bad rule name `" + name + "`: letters, digits and _ only");
+      continue;
+    }
+    if (auto [first, fresh] = lineOf.emplace(name, l.number); !fresh) {
+      problems_.add(at(filename, l.number) + "duplicate rule '" + name + "' (first defined at line " +
+                    std::to_string(first->second) + ")");
+      continue;
+    }
+    defs.push_back(Definition{l.number, name, trim(text.substr(eq + 3))});
+  }
+
+  std::map<std::string, std::string> local;  // name → expanded pattern, for the ones defined so far
+  for (const auto& d : defs) {
+    const std::string key = stem + "." + d.name;
+    std::string pattern, problem;
+    bool quiet = false;  // it refers to a pattern whose problem is reported already
+    for (size_t i = 0; i < d.pattern.size() && problem.empty() && !quiet;) {
+      if (d.pattern.compare(i, 2, "${") != 0) {
+        pattern += d.pattern[i++];
+        continue;
+      }
+      size_t close = d.pattern.find('}', i);
+      if (close == std::string::npos) {
+        problem = "unclosed ${ in `" + d.name + "`";
+        break;
+      }
+      std::string ref = d.pattern.substr(i + 2, close - i - 2);
+      if (auto it = local.find(ref); it != local.end()) {
+        pattern += "(?:" + it->second + ")";
+        i = close + 1;
+      } else if (broken_.count(stem + "." + ref)) {
+        quiet = true;
+      } else if (ref == d.name) {
+        problem = "`" + d.name + "` refers to itself (${" + ref + "})";
+      } else if (auto later = lineOf.find(ref); later != lineOf.end()) {
+        problem = "${" + ref + "} in `" + d.name + "` is defined later, at line " + std::to_string(later->second) +
+                  ": define a pattern before the ones that use it";
+      } else {
+        problem = "undefined ${" + ref + "} in `" + d.name + "` (a ${…} names a pattern defined earlier in " +
+                  filename + ")";
+      }
+    }
+    if (problem.empty() && !quiet) {
+      auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
+      if (re->ok()) {
+        local[d.name] = pattern;
+        g_.sources_[key] = std::move(pattern);
+        g_.patterns_[key] = std::move(re);
+        continue;
+      }
+      problem = "bad pattern `" + d.name + "`: " + re->error();
+    }
+    if (!quiet) problems_.add(at(filename, d.line) + problem);
+    broken_.insert(key);
+  }
+}
+
+// Every rule the engine asks for (rules.h) is there; a file missing altogether is one problem,
+// not one per rule.
+void GrammarLoader::checkRegistry() {
+  std::map<std::string, std::vector<std::string>> rulesOfMissingFile;
+  std::map<std::string, std::set<std::string>> usersOfMissingFile;
+  for (const auto& p : rules::kPatterns) {
+    const std::string key(p.name);
+    if (g_.patterns_.count(key) || broken_.count(key)) continue;
+    const size_t dot = key.find('.');
+    const std::string filename = key.substr(0, dot) + ".re2";
+    if (unreadable_.count(filename)) continue;
+    if (present(filename)) {
+      problems_.add(shown(filename) + ": missing rule '" + key.substr(dot + 1) + "' (used by " +
+                    std::string(p.used_by) + ")");
+    } else {
+      rulesOfMissingFile[filename].push_back(key.substr(dot + 1));
+      usersOfMissingFile[filename].insert(std::string(p.used_by));
+    }
+  }
+  for (const auto& [filename, names] : rulesOfMissingFile) {
+    std::string users;
+    for (const auto& u : usersOfMissingFile[filename]) users += (users.empty() ? "" : "; ") + u;
+    problems_.add(shown(filename) + ": missing file: the engine uses " + std::to_string(names.size()) +
+                  (names.size() == 1 ? " rule" : " rules") + " of it (" + joinNames(names, 4) + "), in " + users);
+  }
+  auto requireFile = [&](std::string_view name, const char* ext, const char* what, std::string_view usedBy) {
+    const std::string filename = std::string(name) + ext;
+    if (present(filename) || unreadable_.count(filename)) return;
+    problems_.add(shown(filename) + ": missing file: the " + what + " '" + std::string(name) + "' (used by " +
+                  std::string(usedBy) + ")");
+  };
+  for (const auto& l : rules::kLists) requireFile(l.name, ".txt", "word list", l.used_by);
+  for (const auto& t : rules::kTables) requireFile(t.name, ".tsv", "table", t.used_by);
+}
 
 Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requested) {
   std::string dir = requested;
@@ -53,87 +412,78 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requeste
     return Error{ErrorCode::kBadGrammar, "grammar folder not found: " + dir +
                                              " (set NOTICE_GRAMMARS or pass --grammars)"};
   }
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) files.push_back(it->path());
+  if (ec) return Error{ErrorCode::kBadGrammar, "cannot list the grammar folder " + dir + ": " + ec.message()};
+  std::sort(files.begin(), files.end());
+
   auto g = std::make_shared<Grammar>();
   g->dir_ = dir;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
-    std::string ext = path.extension().string();
-    std::string stem = path.stem().string();
-    if (ext != ".re2" && ext != ".txt" && ext != ".tsv") continue;
-    std::ifstream in(path);
-    if (!in) return Error{ErrorCode::kBadGrammar, "cannot read " + path.string()};
-    std::map<std::string, std::string> local;
-    auto& list = g->lists_[stem];
-    auto& table = g->tables_[stem];
-    std::string raw;
-    int lineno = 0;
-    while (std::getline(in, raw)) {
-      ++lineno;
-      if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-      std::string line = ext == ".tsv" ? raw : trim(raw);
-      if (trim(line).empty() || trim(line)[0] == '#') continue;
-      std::string where = path.filename().string() + ":" + std::to_string(lineno);
-      if (ext == ".txt") {
-        list.push_back(line);
-      } else if (ext == ".tsv") {
-        std::vector<std::string> row;
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, '\t')) row.push_back(trim(cell));
-        table.push_back(std::move(row));
-      } else {
-        size_t eq = line.find(" = ");
-        if (eq == std::string::npos) {
-          return Error{ErrorCode::kBadGrammar, where + ": expected `name = pattern`"};
-        }
-        std::string name = trim(line.substr(0, eq));
-        std::string pattern, unknown;
-        if (!expand(trim(line.substr(eq + 3)), local, &pattern, &unknown)) {
-          return Error{ErrorCode::kBadGrammar, where + ": unknown reference ${" + unknown + "}"};
-        }
-        auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
-        if (!re->ok()) {
-          return Error{ErrorCode::kBadGrammar, where + ": bad pattern `" + name + "`: " + re->error()};
-        }
-        local[name] = pattern;
-        std::string key = stem + "." + name;
-        g->sources_[key] = pattern;
-        g->patterns_[key] = std::move(re);
-      }
-    }
+  GrammarLoader loader(*g, dir);
+  for (const auto& path : files) loader.readFile(path);
+  loader.checkRegistry();
+  const Problems& problems = loader.problems();
+  if (!problems.lines.empty()) {
+    std::string message;
+    for (const auto& line : problems.lines) message += (message.empty() ? "" : "\n") + line;
+    if (problems.dropped) message += "\n… and " + std::to_string(problems.dropped) + " more";
+    return Error{ErrorCode::kBadGrammar, message};
   }
   return std::shared_ptr<const Grammar>(std::move(g));
 }
 
+void Grammar::missed(const std::string& what, const std::string& name) const {
+  std::lock_guard<std::mutex> lock(missed_mutex_);
+  if (std::find(missed_.begin(), missed_.end(), name) != missed_.end()) return;
+  missed_.push_back(name);
+  std::fprintf(stderr,
+               "notice: the grammar in %s has no %s '%s' (a name missing from engine/grammar/rules.h?); "
+               "it is treated as %s\n",
+               dir_.c_str(), what.c_str(), name.c_str(), what == "pattern" ? "never matching" : "empty");
+}
+
+std::vector<std::string> Grammar::missedLookups() const {
+  std::lock_guard<std::mutex> lock(missed_mutex_);
+  return missed_;
+}
+
 const RE2& Grammar::re(const std::string& name) const {
   auto it = patterns_.find(name);
-  if (it == patterns_.end()) {
-    std::fprintf(stderr, "notice: grammar pattern %s is missing in %s\n", name.c_str(), dir_.c_str());
-    std::abort();  // a programming error: tests load every name the engine uses
-  }
-  return *it->second;
+  if (it != patterns_.end()) return *it->second;
+  missed("pattern", name);
+  return neverMatches();
 }
 
 bool Grammar::hasPattern(const std::string& name) const { return patterns_.count(name) > 0; }
 
 const std::string& Grammar::source(const std::string& name) const {
-  static const std::string empty;
+  static const std::string never = kNeverMatches;
   auto it = sources_.find(name);
-  return it == sources_.end() ? empty : it->second;
+  if (it != sources_.end()) return it->second;
+  missed("pattern", name);
+  return never;
 }
 
 const std::vector<std::string>& Grammar::list(const std::string& file) const {
   static const std::vector<std::string> empty;
   auto it = lists_.find(file);
-  return it == lists_.end() ? empty : it->second;
+  if (it != lists_.end()) return it->second;
+  missed("word list", file);
+  return empty;
 }
 
 const std::vector<std::vector<std::string>>& Grammar::table(const std::string& file) const {
   static const std::vector<std::vector<std::string>> empty;
   auto it = tables_.find(file);
-  return it == tables_.end() ? empty : it->second;
+  if (it != tables_.end()) return it->second;
+  missed("table", file);
+  return empty;
+}
+
+std::shared_ptr<const RE2> Grammar::tablePattern(const std::string& file, size_t row, size_t column) const {
+  auto it = table_patterns_.find(file);
+  if (it == table_patterns_.end() || row >= it->second.size() || column >= it->second[row].size()) return nullptr;
+  return it->second[row][column];
 }
 
 }  // namespace notice

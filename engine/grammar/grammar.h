@@ -1,20 +1,31 @@
 // Grammar: the knowledge of 公文 that the engine runs on, loaded from the rule files in
 // grammars/ at start-up. C++ holds mechanism; these files hold patterns and word lists.
 //
-// Two kinds of file:
+// Three kinds of file:
 //   *.re2  lines `name = pattern` (RE2 syntax, UTF-8). `${other}` inside a pattern is replaced
 //          by the pattern named `other` earlier in the same file, wrapped in (?:…).
 //          A pattern is addressed as "file.name", e.g. "dates.absolute".
-//   *.txt  one entry per line (word lists).
-//   *.tsv  tab-separated rows (tables such as provinces or agency roles).
-// In all of them `#` starts a comment line and blank lines are ignored. A pattern that does
-// not compile is an error naming file and line.
+//   *.txt  one entry per line (word lists), addressed by the file's name without .txt.
+//   *.tsv  tab-separated rows (tables such as provinces or agency roles), likewise.
+// In all of them `#` starts a comment line and blank lines are ignored.
+//
+// Every rule is checked when the grammar loads, and every problem is reported at once, each
+// naming its file and line: a pattern that does not compile, an undefined or later-defined
+// ${name}, a name defined twice, a line that is not `name = pattern`, a file that is not UTF-8
+// or cannot be read, and, for the tables the engine reads (engine/grammar/rules.h), a row with
+// the wrong number of cells, an empty required cell or a pattern cell that does not compile.
+// The rules the engine asks for by name are listed in engine/grammar/rules.h (how to add one
+// is written there); load fails if one of them is missing, so the lookups below cannot miss
+// for them. A name that is not there anyway (not registered, a typo) is logged once to stderr
+// and never matches — an empty list or table — rather than aborting.
 //
 // A Grammar is immutable once loaded and safe to share between threads.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,26 +38,42 @@ namespace notice {
 class Grammar {
  public:
   // Loads every rule file in `dir`. Empty `dir`: $NOTICE_GRAMMARS, else the build's default.
+  // The error lists every problem found, one a line, each starting with `file:line:`.
   static Result<std::shared_ptr<const Grammar>> load(const std::string& dir = "");
 
-  // The compiled pattern "file.name". Asking for one that does not exist is a programming
-  // error caught by the tests (every name the engine uses is checked at load time).
+  // The compiled pattern "file.name"; one that never matches (logged) when there is none.
   const RE2& re(const std::string& name) const;
   bool hasPattern(const std::string& name) const;
-  // The pattern text after ${…} expansion (for composing larger patterns in code).
+  // The pattern text after ${…} expansion (for composing larger patterns in code); one that
+  // never matches (logged) when there is none.
   const std::string& source(const std::string& name) const;
 
-  const std::vector<std::string>& list(const std::string& file) const;  // file without .txt
-  const std::vector<std::vector<std::string>>& table(const std::string& file) const;  // without .tsv
+  // A word list (file without .txt) and a table (file without .tsv); empty (logged) when the
+  // file is not there.
+  const std::vector<std::string>& list(const std::string& file) const;
+  const std::vector<std::vector<std::string>>& table(const std::string& file) const;
+  // The compiled pattern of a cell in a pattern column (`:re2` in rules.h) of a registered
+  // table, shared so that it outlives the Grammar; null for any other cell.
+  std::shared_ptr<const RE2> tablePattern(const std::string& file, size_t row, size_t column) const;
 
   const std::string& directory() const { return dir_; }
 
+  // The names asked for that the grammar lacks, in the order first asked (for tests).
+  std::vector<std::string> missedLookups() const;
+
  private:
+  friend class GrammarLoader;  // grammar.cc: fills a Grammar from a folder
+  void missed(const std::string& what, const std::string& name) const;
+
   std::string dir_;
   std::map<std::string, std::unique_ptr<RE2>> patterns_;
   std::map<std::string, std::string> sources_;
   std::map<std::string, std::vector<std::string>> lists_;
   std::map<std::string, std::vector<std::vector<std::string>>> tables_;
+  std::map<std::string, std::vector<std::vector<std::shared_ptr<const RE2>>>> table_patterns_;
+
+  mutable std::mutex missed_mutex_;
+  mutable std::vector<std::string> missed_;
 };
 
 }  // namespace notice

@@ -1,12 +1,25 @@
 #include "grammar/tag_table.h"
 
+#include <cstdio>
+
 namespace notice {
 
 TagTable::TagTable(const Grammar& grammar, const std::string& table) {
-  for (const auto& row : grammar.table(table)) {
-    if (row.size() < 2) continue;
-    auto re = std::make_unique<RE2>(row[1], RE2::Quiet);
-    if (re->ok()) rows_.emplace_back(row[0], std::move(re));
+  const auto& rows = grammar.table(table);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].size() < 2) continue;
+    std::shared_ptr<const RE2> re = grammar.tablePattern(table, i, 1);
+    if (!re) {
+      // A table not registered with a pattern column: compiled here, a bad row said, not dropped silently.
+      auto own = std::make_shared<const RE2>(rows[i][1], RE2::Quiet);
+      if (!own->ok()) {
+        std::fprintf(stderr, "notice: %s.tsv row %zu: bad pattern skipped: %s\n", table.c_str(), i + 1,
+                     own->error().c_str());
+        continue;
+      }
+      re = std::move(own);
+    }
+    rows_.emplace_back(rows[i][0], std::move(re));
   }
 }
 

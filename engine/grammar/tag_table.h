@@ -1,6 +1,7 @@
 // A grammar table whose rows are `tag <TAB> RE2 pattern` (agencies.tsv: role and name pattern;
-// duties.tsv: kind of duty and wording), compiled once, asked which tags a text carries.
-// Rows are tried in file order, so specific rows go first. (tests/core checks every row compiles.)
+// duties.tsv: kind of duty and wording), asked which tags a text carries. Rows are tried in file
+// order, so specific rows go first. The patterns are the ones Grammar::load compiled and checked
+// (a table registered in grammar/rules.h as "tag pattern:re2"); they are shared, not copied.
 #pragma once
 
 #include <memory>
@@ -24,7 +25,7 @@ class TagTable {
   std::set<std::string> all(const std::string& text) const;
 
  private:
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rows_;
+  std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rows_;
 };
 
 }  // namespace notice

@@ -1,0 +1,150 @@
+// The registry: every rule the engine asks the grammar for by name, with the part of the engine
+// that uses it. Grammar::load checks each one against the rule files, so a rule the code needs
+// that is missing, misspelt or broken stops the load with an error naming the file (and line),
+// before any notice is read; it can never turn up as a failed lookup in the middle of a batch.
+//
+// HOW TO ADD A RULE
+//   1. Write it in grammars/: a line `name = pattern` in FILE.re2, a word list FILE.txt, or a
+//      table FILE.tsv (cells separated by one TAB). A new file needs nothing else to load.
+//   2. Add it below, next to the others of its file, with the engine folder that reads it:
+//        pattern  {"FILE.name", "fields"}
+//        list     {"FILE", "segment"}
+//        table    {"FILE", "diff", "tag pattern:re2"}  — its columns, in order, separated by
+//                 spaces: `:re2` marks a column of RE2 patterns (each compiled at load), a
+//                 trailing `?` an optional column (it may be empty or absent; only the last
+//                 columns can be optional). Every other cell must be there and not empty.
+//   3. In the code, write the whole name as one string literal: g.re("FILE.name"),
+//      g.list("FILE"), g.table("FILE"), TagTable(g, "FILE"). Never build a name from pieces.
+// tests/core/grammar_test.cc fails when a name in engine/ or cli/ is missing here (and when a
+// name here is used nowhere any more); a name asked for at run time that the grammar lacks is
+// logged once and never matches (an empty list or table), it does not abort.
+//
+// Only grammar.cc and the tests include this file, so adding a name rebuilds two files.
+#pragma once
+
+#include <string_view>
+
+namespace notice::rules {
+
+struct Pattern {
+  std::string_view name;     // "file.name"
+  std::string_view used_by;  // the engine folders that ask for it
+};
+
+struct List {
+  std::string_view name;  // the file without .txt
+  std::string_view used_by;
+};
+
+struct Table {
+  std::string_view name;  // the file without .tsv
+  std::string_view used_by;
+  std::string_view columns;  // e.g. "role pattern:re2", "name short bare?"
+};
+
+inline constexpr Pattern kPatterns[] = {
+    {"central_bodies.name", "fields"},
+
+    {"chrome.line", "layout"},
+    {"chrome.rule", "layout"},
+    {"chrome.furniture_start", "layout"},
+    {"chrome.footer", "layout"},
+    {"chrome.headline_separator", "layout"},
+    {"chrome.headline_site", "layout"},
+    {"chrome.headline_quoted", "layout"},
+
+    {"contacts.phone", "fields"},
+    {"contacts.phone_in_brackets", "fields"},
+    {"contacts.not_phone_label", "fields"},
+    {"contacts.email", "fields"},
+    {"contacts.unit_token", "fields"},
+    {"contacts.person", "fields"},
+    {"contacts.unit_then_name", "fields"},
+    {"contacts.person_with_unit", "fields"},
+    {"contacts.section_title", "fields"},
+    {"contacts.label", "fields"},
+    {"contacts.unit_line", "fields"},
+    {"contacts.heading_marker", "fields"},
+    {"contacts.detail_label", "fields"},
+
+    {"dates.ymd", "fields"},
+    {"dates.ymd_numeric", "fields"},
+    {"dates.cn_ymd", "fields"},
+    {"dates.range_end", "fields"},
+    {"dates.ym", "fields"},
+    {"dates.month_range_end", "fields"},
+    {"dates.day_after", "fields"},
+    {"dates.date_line", "fields, segment"},
+
+    {"deadlines.action_lead", "fields"},
+    {"deadlines.action_attachment_ref", "fields"},
+    {"deadlines.action_destination", "fields"},
+    {"deadlines.relative", "fields"},
+    {"deadlines.relative_lead", "fields"},
+    {"deadlines.due_after", "fields"},
+    {"deadlines.event_verb", "fields"},
+    {"deadlines.limit_before", "fields"},
+
+    {"doc_number.any", "fields"},
+    {"doc_number.line", "layout, segment"},
+    {"doc_number.masthead_lead", "layout"},
+    {"doc_number.in_brackets", "fields"},
+
+    {"events.leading_verb", "fields"},
+    {"events.leading_qualifier", "fields"},
+    {"events.document_kind", "fields"},
+    {"events.title_object", "fields"},
+    {"events.connector", "fields"},
+    {"events.event_name", "fields"},
+    {"events.event_name_start", "fields"},
+    {"events.theme_label", "fields"},
+    {"events.quoted_theme", "fields"},
+    {"events.scheduled", "fields"},
+    {"events.ceremony", "fields"},
+    {"events.ceremony_in_object", "fields"},
+    {"events.time_label", "fields"},
+    {"events.time_label_not", "fields"},
+    {"events.time_phrase", "fields"},
+    {"events.open_start", "fields"},
+    {"events.holiday_after_date", "fields"},
+    {"events.scheduled_verb", "fields"},
+    {"events.held_event", "fields"},
+    {"events.event_noun", "fields"},
+
+    {"structure.h1", "segment"},
+    {"structure.h2", "segment"},
+    {"structure.h3", "segment"},
+    {"structure.h4", "segment"},
+    {"structure.new_element", "normalize"},
+    {"structure.line_start", "normalize"},
+    {"structure.publicity", "fields, segment"},
+    {"structure.no_body", "segment"},
+    {"structure.attachment_header", "extract, fields, segment"},
+    {"structure.attachment_note", "fields, segment"},
+    {"structure.attachment_item", "fields"},
+    {"structure.table_caption", "extract, fields"},
+    {"structure.cc", "fields, segment"},
+    {"structure.internal_distribution", "segment"},
+    {"structure.printed", "fields, normalize, segment"},
+    {"structure.issued_document", "fields, segment"},
+    {"structure.unaddressed_title", "segment"},
+    {"structure.not_recipients", "segment"},
+    {"structure.trailing_doc_number", "fields"},
+    {"structure.page_number", "extract"},
+    {"structure.page_number_line", "extract"},
+};
+
+inline constexpr List kLists[] = {
+    {"doc_types", "fields, layout, normalize, segment"},
+    {"org_continuations", "fields, segment"},
+    {"org_suffixes", "segment"},
+    {"watermarks", "normalize"},
+};
+
+inline constexpr Table kTables[] = {
+    {"agencies", "diff", "role pattern:re2"},
+    {"duties", "diff", "kind pattern:re2"},
+    {"provinces", "fields", "name short bare?"},
+};
+
+}  // namespace notice::rules
