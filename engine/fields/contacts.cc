@@ -150,8 +150,9 @@ nlohmann::json contactJson(const std::string& name, const std::string& org, cons
 
 std::string normalizePhone(const std::string& raw) {
   std::string s = raw;
+  // An area code in brackets stays as written, in ASCII brackets: (010)66097182.
   static const RE2 areaInBrackets("^[（(]\\s*(0\\d{2,3})\\s*[）)]\\s*");
-  RE2::Replace(&s, areaInBrackets, "\\1-");
+  RE2::Replace(&s, areaInBrackets, "(\\1)");
   static const RE2 dashes("\\s*(?:—|–|－|-)+\\s*");
   RE2::GlobalReplace(&s, dashes, "-");
   return s;

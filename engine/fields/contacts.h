@@ -11,7 +11,8 @@ namespace notice {
 std::vector<Found> readContacts(const NoticeView& v);
 
 // A phone number as written, with the separator normalised: "0351—3806842" → "0351-3806842",
-// "(0551)62831846" → "0551-62831846".
+// "（0551）62831846" → "(0551)62831846" (an area code in brackets stays so, as the spec keeps
+// strings as written).
 std::string normalizePhone(const std::string& raw);
 
 }  // namespace notice

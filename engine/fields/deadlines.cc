@@ -119,6 +119,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
                      (!date.part.empty() && !RE2::PartialMatch(after, g.re("deadlines.event_verb")));
           bool limit = RE2::PartialMatch(before, g.re("deadlines.limit_before"));
           if (!due && !limit) continue;
+          if (limit && RE2::PartialMatch(after, g.re("deadlines.as_of_after"))) continue;
           Due d;
           d.clause = clause;
           re2::StringPiece mark;
@@ -153,8 +154,14 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           auto clauses = splitAt(line, d.clause.end, sentence.end, U"，,");
           if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin), g);
         }
+        if (RE2::PartialMatch(action, g.re("deadlines.arrival"))) continue;
         std::string sentenceText = utf8::trim(line.substr(sentence.begin, sentence.end - sentence.begin));
-        nlohmann::json item{{"date", d.date ? nlohmann::json(d.date->iso()) : nlohmann::json(nullptr)},
+        // A date without a year in a notice that states none is unresolved, not year 0.
+        bool yearless = d.date && !d.date->valid();
+        if (yearless) {
+          warnings->push_back({"unresolved_date", "\"" + sentenceText + "\" gives no year, and neither does the notice"});
+        }
+        nlohmann::json item{{"date", d.date && !yearless ? nlohmann::json(d.date->iso()) : nlohmann::json(nullptr)},
                             {"action", action},
                             {"text", sentenceText},
                             {"relative", d.relative.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.relative)}};
@@ -166,7 +173,17 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
       }
     }
   }
-  return out;
+  // A window's close is one duty with what falls due that day.
+  std::vector<Found> kept;
+  for (const auto& f : out) {
+    bool closesWindow = RE2::FullMatch(f.value["action"].get<std::string>(), g.re("deadlines.window_close"));
+    bool sameDay = std::any_of(out.begin(), out.end(), [&](const Found& o) {
+      return &o != &f && o.value["date"] == f.value["date"] &&
+             !RE2::FullMatch(o.value["action"].get<std::string>(), g.re("deadlines.window_close"));
+    });
+    if (!(closesWindow && sameDay)) kept.push_back(f);
+  }
+  return kept;
 }
 
 }  // namespace notice

@@ -7,6 +7,7 @@ namespace notice {
 namespace {
 
 std::string cleanAttachmentTitle(std::string title, const Grammar& g) {
+  RE2::Replace(&title, g.re("structure.attachment_title_label"), "");
   RE2::Replace(&title, g.re("structure.trailing_doc_number"), "");
   static const RE2 trail("[。；;，,\\s]+$");
   RE2::Replace(&title, trail, "");

@@ -9,7 +9,7 @@ namespace {
 
 int digitValue(char32_t c) {
   switch (c) {
-    case U'〇': case U'○': case U'零': return 0;
+    case U'〇': case U'○': case U'零': case U'O': case U'o': case U'Ο': return 0;
     case U'一': return 1;
     case U'二': case U'两': return 2;
     case U'三': return 3;

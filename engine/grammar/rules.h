@@ -75,6 +75,7 @@ inline constexpr Pattern kPatterns[] = {
     {"dates.month_range_end", "fields"},
     {"dates.day_after", "fields"},
     {"dates.date_line", "fields, segment"},
+    {"dates.title_year", "model"},
 
     {"deadlines.action_lead", "fields"},
     {"deadlines.action_attachment_ref", "fields"},
@@ -84,6 +85,9 @@ inline constexpr Pattern kPatterns[] = {
     {"deadlines.due_after", "fields"},
     {"deadlines.event_verb", "fields"},
     {"deadlines.limit_before", "fields"},
+    {"deadlines.as_of_after", "fields"},
+    {"deadlines.arrival", "fields"},
+    {"deadlines.window_close", "fields"},
 
     {"doc_number.any", "fields"},
     {"doc_number.line", "layout, segment"},
@@ -122,6 +126,7 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.attachment_header", "extract, fields, segment"},
     {"structure.attachment_note", "fields, segment"},
     {"structure.attachment_item", "fields"},
+    {"structure.attachment_title_label", "fields"},
     {"structure.table_caption", "extract, fields"},
     {"structure.cc", "fields, segment"},
     {"structure.internal_distribution", "segment"},

@@ -186,11 +186,18 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   }
   w.scalar("province", province ? std::optional<Found>(Found{*province, provinceSpans}) : std::nullopt);
 
+  // Dates written without a year take the notice's: its 发文字号's or 成文日期's, else the one its
+  // title names ("关于开展2015年度…活动的通知").
+  int datesYear = year;
+  if (!datesYear) {
+    std::string titleYear;
+    if (RE2::PartialMatch(titleText, g.re("dates.title_year"), &titleYear)) datesYear = std::stoi(titleYear);
+  }
   auto events = eventsOfTitle(titleText, g);
   w.list("themes", readThemes(v, events));
   std::vector<Period> periods;
-  w.list("event_periods", readEventPeriods(v, events, year, &periods));
-  w.list("deadlines", readDeadlines(v, year, periods, &warnings));
+  w.list("event_periods", readEventPeriods(v, events, datesYear, &periods));
+  w.list("deadlines", readDeadlines(v, datesYear, periods, &warnings));
   w.list("contacts", readContacts(v));
   w.list("attachments", readAttachments(v));
   w.list("references", readReferences(v));

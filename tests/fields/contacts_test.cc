@@ -11,8 +11,8 @@ TEST(NormalizePhone, SeparatorsAndAreaCodes) {
   EXPECT_EQ(normalizePhone("0351-3806842"), "0351-3806842");
   EXPECT_EQ(normalizePhone("0351—3806842"), "0351-3806842");
   EXPECT_EQ(normalizePhone("0351 - 3806842"), "0351-3806842");
-  EXPECT_EQ(normalizePhone("(0551)62831846"), "0551-62831846");
-  EXPECT_EQ(normalizePhone("（0551）62831846"), "0551-62831846");
+  EXPECT_EQ(normalizePhone("(0551)62831846"), "(0551)62831846");
+  EXPECT_EQ(normalizePhone("（0551） 62831846"), "(0551)62831846");
   EXPECT_EQ(normalizePhone("13653575111"), "13653575111");
 }
 
@@ -74,7 +74,7 @@ TEST(Contacts, OnePersonPerLineWithUnitInBrackets) {
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
   EXPECT_EQ(r["contacts"][0]["name"], "李绍荃");
   EXPECT_EQ(r["contacts"][0]["org"], "省教育厅职成处");
-  EXPECT_EQ(r["contacts"][0]["phones"], json({"0551-62831846"}));
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"(0551)62831846"}));
   EXPECT_EQ(r["contacts"][1]["phones"], json({"0558-5125016", "17756791555"}));
 }
 
@@ -97,7 +97,7 @@ TEST(Contacts, AnAreaCodeInBracketsRightAfterTheName) {
   json r = parseNotice("联系人：孙丽（0311）66005123");
   ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
   EXPECT_EQ(r["contacts"][0]["name"], "孙丽");
-  EXPECT_EQ(r["contacts"][0]["phones"], json({"0311-66005123"}));
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"(0311)66005123"}));
 }
 
 TEST(Contacts, UnitAndNameRunTogetherUnderAHeadingNumeral) {
@@ -113,6 +113,18 @@ TEST(Contacts, PhoneInBracketsAfterTheName) {
   ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
   EXPECT_TRUE(r["contacts"][0]["org"].is_null());
   EXPECT_EQ(r["contacts"][0]["phones"], json({"0351-1234567"}));
+}
+
+TEST(Contacts, ALocalNumberAndA联系方式LineUnderTheNames) {
+  json r = parseNotice("联系人：谢日光  刘汉森\n\n联系方式：(010)66097182、66096337（传真）\n\n电子邮箱：qggbb@moe.edu.cn");
+  ASSERT_EQ(r["contacts"].size(), 2u) << r["contacts"].dump();
+  for (const auto& c : r["contacts"]) {
+    EXPECT_EQ(c["phones"], json({"(010)66097182", "66096337"}));
+    EXPECT_EQ(c["emails"], json({"qggbb@moe.edu.cn"}));
+  }
+  r = parseNotice("联系人：教育厅职业教育处徐萍，电话：83335668，邮箱：xuping608@163.com。");
+  ASSERT_EQ(r["contacts"].size(), 1u) << r["contacts"].dump();
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"83335668"}));
 }
 
 }  // namespace

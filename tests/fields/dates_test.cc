@@ -52,6 +52,9 @@ TEST(FindDates, NoDateInABlankForm) {
 TEST(ParseDateLine, OnlyAWholeLine) {
   EXPECT_EQ(parseDateLine("2026年5月9日", grammar())->iso(), "2026-05-09");
   EXPECT_EQ(parseDateLine("二〇二四年五月九日", grammar())->iso(), "2024-05-09");
+  // 〇 typed as a letter O, and full-width digits.
+  EXPECT_EQ(parseDateLine("二O一一年五月六日", grammar())->iso(), "2011-05-06");
+  EXPECT_EQ(parseDateLine("二o一一年五月六日", grammar())->iso(), "2011-05-06");
   EXPECT_FALSE(parseDateLine("2026年5月9日印发", grammar()).has_value());
   EXPECT_FALSE(parseDateLine("2026年2月30日", grammar()).has_value());
 }

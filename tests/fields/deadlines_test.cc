@@ -97,5 +97,44 @@ TEST(Deadlines, ADateThatIsNotDueIsNoDeadline) {
   EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
 }
 
+TEST(Deadlines, AnAsOfDateIsNoDeadline) {
+  json r = parseNotice("拟定于4月10日组织试填报，报表内容为截至2026年3月底各地工作进展情况，请各地及时转发各市县。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+}
+
+TEST(Deadlines, AnArrivalIsNoDuty) {
+  json r = parseNotice("请各单位于7月10日下午5点前将报名回执反馈至省科技厅办公室。汉外单位代表请于7月13日中午12点前，到帅府饭店登记入住。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-07-10");
+}
+
+TEST(Deadlines, AWindowsCloseAndTheDutyDueThatDayAreOne) {
+  json r = parseNotice("四、征集时间\n\n即日起至4月23日截止。\n\n五、参与方式\n\n每单位至少上交一份作品，并将作品于4月23日前交办公室。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-04-23");
+}
+
+json parseText(const std::string& text) {
+  auto r = testing::engine().parseBytes(text, "test.txt", {});
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r.value() : json(nullptr);
+}
+
+TEST(Deadlines, TheYearOfTheTitleWhenTheNoticeStatesNoOther) {
+  json r = parseText("关于开展2015年度讲科普活动的通知\n各市科协：\n请于11月中旬前将活动总结报至省科协科普部。\n");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2015-11-20");
+  EXPECT_TRUE(r["year"].is_null());  // the record's year stays the 发文字号's or 成文日期's
+}
+
+TEST(Deadlines, NoYearAnywhereIsNullWithAWarning) {
+  json r = parseText("关于开展讲科普活动的通知\n各市科协：\n请于11月20日前将活动总结报至省科协科普部。\n");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_TRUE(r["deadlines"][0]["date"].is_null());
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned = warned || w["code"] == "unresolved_date";
+  EXPECT_TRUE(warned);
+}
+
 }  // namespace
 }  // namespace notice
