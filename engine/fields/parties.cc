@@ -57,9 +57,16 @@ std::vector<std::pair<size_t, size_t>> splitList(const std::string& text) {
 
 std::optional<nlohmann::json> parseDocNumber(const std::string& text, const Grammar& g) {
   std::string prefix, year, serial;
-  if (!RE2::PartialMatch(text, g.re("doc_number.any"), &prefix, &year, &serial)) return std::nullopt;
+  // A 公告's own form keeps its words: 国家税务总局公告2025年第17号.
+  bool announcement = false;
+  if (!RE2::PartialMatch(text, g.re("doc_number.any"), &prefix, &year, &serial)) {
+    if (!RE2::PartialMatch(text, g.re("doc_number.announcement"), &prefix, &year, &serial)) return std::nullopt;
+    announcement = true;
+  }
   int serialNumber = std::stoi(serial);
-  return nlohmann::json{{"text", prefix + "〔" + year + "〕" + std::to_string(serialNumber) + "号"},
+  std::string written = announcement ? prefix + year + "年第" + std::to_string(serialNumber) + "号"
+                                     : prefix + "〔" + year + "〕" + std::to_string(serialNumber) + "号";
+  return nlohmann::json{{"text", written},
                         {"prefix", prefix},
                         {"year", std::stoi(year)},
                         {"serial", serialNumber}};

@@ -89,8 +89,10 @@ inline constexpr Pattern kPatterns[] = {
     {"deadlines.arrival", "fields"},
     {"deadlines.window_close", "fields"},
 
-    {"doc_number.any", "fields"},
+    {"doc_number.any", "fields, segment"},
     {"doc_number.line", "layout, segment"},
+    {"doc_number.announcement", "fields"},
+    {"doc_number.announcement_line", "segment"},
     {"doc_number.masthead_lead", "layout"},
     {"doc_number.in_brackets", "fields"},
 
@@ -127,6 +129,7 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.attachment_note", "fields, segment"},
     {"structure.attachment_item", "fields"},
     {"structure.attachment_title_label", "fields"},
+    {"structure.metadata_label", "segment"},
     {"structure.table_caption", "extract, fields"},
     {"structure.cc", "fields, segment"},
     {"structure.internal_distribution", "segment"},

@@ -34,7 +34,10 @@ bool closesMain(const CleanLine& line, const Grammar& g) {
 bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
   if (line.table_row) return false;
   for (size_t i = 0; i < line.pieces.size(); ++i) {
-    if (RE2::FullMatch(line.piece(i), g.re("doc_number.line"))) return true;
+    if (RE2::FullMatch(line.piece(i), g.re("doc_number.line")) ||
+        RE2::FullMatch(line.piece(i), g.re("doc_number.announcement_line"))) {
+      return true;
+    }
   }
   return false;
 }
@@ -281,6 +284,14 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       p.printed = lines[i];
     } else if (!matches(t, g, "structure.internal_distribution") && !matches(t, g, "structure.publicity")) {
       p.attachments.push_back(lines[i]);
+    }
+  }
+  // No 发文字号 in the 版头: the one a site's 信息公开 block states (its label on the line or the
+  // one above), after the notice's own text.
+  for (size_t i = k; !p.doc_number && i < n; ++i) {
+    if (!matches(text(i), g, "structure.metadata_label")) continue;
+    for (size_t j = i; j < std::min(n, i + 3) && !p.doc_number; ++j) {
+      if (matches(text(j), g, "doc_number.any")) p.doc_number = lines[j];
     }
   }
   readIssuedDocument(doc, g, p);

@@ -352,12 +352,6 @@ TEST_F(GrammarDir, UnreadableFileIsAnError) {
   expectProblem("structure.re2", 0, "cannot read: no such file");
 }
 
-TEST_F(GrammarDir, FileWithoutReadPermissionIsAnError) {
-  fs::permissions(path("dates.re2"), fs::perms::none);
-  if (std::ifstream(path("dates.re2"))) GTEST_SKIP() << "running as root: every file is readable";
-  expectProblem("dates.re2", 0, "cannot read");
-}
-
 TEST_F(GrammarDir, TwoFilesOfOneNameAreAnError) {
   write("structure.txt", "一\n");
   expectProblem("structure.txt", 0, "the name 'structure' is taken by structure.re2");

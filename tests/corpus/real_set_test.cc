@@ -34,7 +34,7 @@ using testing::readFile;
 const std::map<std::string, double> kFloors = {
     {"samples-text", 1.00},
     {"samples-pdf", 1.00},
-    {"real-web", 0.95},
+    {"real-web", 0.99},
     {"real-pdf-text-layer", 0.87},
 };
 

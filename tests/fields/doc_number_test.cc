@@ -31,6 +31,21 @@ TEST(ParseDocNumber, PrefixesAndEveryBracket) {
   }
 }
 
+TEST(ParseDocNumber, TheFormOfAnAnnouncement) {
+  auto dn = parseDocNumber("国家税务总局公告2025年第17号", grammar());
+  ASSERT_TRUE(dn.has_value());
+  EXPECT_EQ((*dn)["text"], "国家税务总局公告2025年第17号");
+  EXPECT_EQ((*dn)["prefix"], "国家税务总局公告");
+  EXPECT_EQ((*dn)["year"], 2025);
+  EXPECT_EQ((*dn)["serial"], 17);
+  auto r = testing::engine().parseBytes("国家税务总局\n国家税务总局公告2025年第17号\n国家税务总局关于优化纳税服务的公告\n现将有关事项公告如下：\n",
+                                        "t.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["doc_number"]["text"], "国家税务总局公告2025年第17号");
+  EXPECT_EQ(r.value()["title"], "国家税务总局关于优化纳税服务的公告");
+  EXPECT_EQ(r.value()["year"], 2025);
+}
+
 TEST(ParseDocNumber, NotANumber) {
   EXPECT_FALSE(parseDocNumber("2026年5月9日", grammar()).has_value());
   EXPECT_FALSE(parseDocNumber("第三十号", grammar()).has_value());

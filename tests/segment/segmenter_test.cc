@@ -195,5 +195,21 @@ TEST(Recipients, APublicNoticeHasNone) {
   EXPECT_EQ(r["recipients"], json::array());
 }
 
+TEST(DocNumber, FromTheSitesMetadataBlockWhenTheNoticePrintsNone) {
+  json r = parseText("关于对2010年度竞赛活动进行表彰的决定\n市政府决定对先进单位进行表彰。\n二○一一年二月二十三日\n"
+                     "索  引  号 文       号 发布机构 发布日期\nN001-2011-000627 宛政〔2011〕7号\n南阳市人民政府办公室 2011-03-04\n");
+  EXPECT_EQ(r["doc_number"]["text"], "宛政〔2011〕7号");
+  r = parseText("关于表彰的决定\n市政府决定进行表彰。\n2011年2月23日\n发文字号：宛政〔2011〕7号\n");
+  EXPECT_EQ(r["doc_number"]["text"], "宛政〔2011〕7号");
+  // A number the body cites is no metadata.
+  r = parseText("关于表彰的决定\n根据《实施方案》(宛政〔2010〕3号)，市政府决定进行表彰。\n2011年2月23日\n");
+  EXPECT_TRUE(r["doc_number"].is_null());
+}
+
+TEST(DocType, UrgentAndSupplementaryNotices) {
+  EXPECT_EQ(parseText("关于召开表彰大会的紧急通知\n各市：\n请参加。\n")["doc_type"], "紧急通知");
+  EXPECT_EQ(parseText("关于做好防汛工作的补充通知\n各市：\n请落实。\n")["doc_type"], "补充通知");
+}
+
 }  // namespace
 }  // namespace notice
