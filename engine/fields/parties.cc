@@ -110,20 +110,33 @@ std::optional<std::string> docTypeOf(const std::string& title, const Grammar& g)
   return std::nullopt;
 }
 
+namespace {
+
+// The title's words before it turns to its subject (关于, 转发, 印发): where it names its issuers.
+std::string titleHead(const std::string& title, const Grammar& g) {
+  re2::StringPiece in(title), m;
+  if (!g.re("parties.title_issuer_end").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) return "";
+  std::string head = title.substr(0, static_cast<size_t>(m.data() - title.data()));
+  return head.find("《") == std::string::npos ? head : "";
+}
+
+}  // namespace
+
 std::optional<int> issuerCountOf(const std::string& title, const Grammar& g) {
-  static const RE2 re("等\\s*([一二三四五六七八九十两百\\d]+)\\s*(?:个)?(?:部门|单位|家单位|部委|机关)");
   std::string n;
-  (void)g;
-  if (!RE2::PartialMatch(title, re, &n)) return std::nullopt;
+  if (!RE2::PartialMatch(titleHead(title, g), g.re("parties.issuer_count"), &n)) return std::nullopt;
   return chineseNumber(n);
 }
 
-std::optional<std::string> titleIssuerOf(const std::string& title) {
-  for (const char* mark : {"等", "关于"}) {
-    size_t at = title.find(mark);
-    if (at != std::string::npos && at > 0) return title.substr(0, at);
+std::optional<std::string> titleIssuerOf(const std::string& title, const Grammar& g) {
+  std::string head = titleHead(title, g);
+  re2::StringPiece in(head), m;
+  if (g.re("parties.issuer_count").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) {
+    head = head.substr(0, static_cast<size_t>(m.data() - head.data()));
   }
-  return std::nullopt;
+  head = utf8::trim(head);
+  if (head.empty()) return std::nullopt;
+  return head;
 }
 
 std::vector<Found> readIssuerMark(const NoticeView& v) {

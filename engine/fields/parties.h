@@ -18,8 +18,8 @@ std::optional<Found> readTitle(const NoticeView& v);
 std::optional<std::string> docTypeOf(const std::string& title, const Grammar& g);
 // The N of "等N部门" in a title; null when there is none.
 std::optional<int> issuerCountOf(const std::string& title, const Grammar& g);
-// The body named in the title before 等N部门 or 关于.
-std::optional<std::string> titleIssuerOf(const std::string& title);
+// The body named in the title before 等N部门 or 关于 (转发, 印发): never one inside a cited 《…》.
+std::optional<std::string> titleIssuerOf(const std::string& title, const Grammar& g);
 
 std::vector<Found> readIssuerMark(const NoticeView& v);
 std::vector<Found> readRecipients(const NoticeView& v);

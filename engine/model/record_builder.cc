@@ -148,7 +148,7 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   if (!complete) {
     if (!mark.empty() && (!count || static_cast<int>(mark.size()) >= *count)) {
       issuers = mark;
-    } else if (auto named = titleIssuerOf(titleText)) {
+    } else if (auto named = titleIssuerOf(titleText, g)) {
       issuers = {Found{*named, title->spans}};
     }
   }

@@ -13,6 +13,17 @@ TEST(IssuerCount, ChineseNumeralsInTitles) {
   EXPECT_EQ(issuerCountOf("教育部等九部门关于办好…的通知", grammar()).value(), 9);
   EXPECT_EQ(issuerCountOf("某某厅等二十三部门关于…的通知", grammar()).value(), 23);
   EXPECT_FALSE(issuerCountOf("山西省教育厅关于举办…的通知", grammar()).has_value());
+  // The count of a cited document is not this notice's.
+  EXPECT_FALSE(issuerCountOf("X省教育厅关于转发《教育部等四部门关于做好防汛工作的通知》的通知", grammar()).has_value());
+  EXPECT_FALSE(issuerCountOf("关于转发《教育部等四部门关于做好防汛工作的通知》的通知", grammar()).has_value());
+}
+
+TEST(TitleIssuer, TheBodyBeforeTheTitleTurnsToItsSubject) {
+  EXPECT_EQ(titleIssuerOf("山西省教育厅等十一部门关于举办活动周的通知", grammar()).value(), "山西省教育厅");
+  EXPECT_EQ(titleIssuerOf("X省教育厅关于转发《教育部等四部门关于做好防汛工作的通知》的通知", grammar()).value(), "X省教育厅");
+  EXPECT_EQ(titleIssuerOf("南宁市教育局转发南宁市人民政府办公厅关于印发行动计划的通知", grammar()).value(), "南宁市教育局");
+  EXPECT_FALSE(titleIssuerOf("关于转发《教育部等四部门关于做好防汛工作的通知》的通知", grammar()).has_value());
+  EXPECT_FALSE(titleIssuerOf("道路临时交通管制公告", grammar()).has_value());
 }
 
 TEST(Province, FromTheIssuerOrThePrefix) {
