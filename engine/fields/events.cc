@@ -143,14 +143,16 @@ std::vector<Found> readThemes(const NoticeView& v, const std::vector<std::string
         size_t to = stop == std::string::npos ? line.size() : stop;
         std::string text = line.substr(from, to - from);
         size_t offset = lineOffset + from;
-        size_t colon = text.find("：");
+        // A colon as written, full-width or ASCII ("职业教育活动周:…").
+        size_t colon = text.find("："), colonSize = 3;
+        if (size_t ascii = text.find(':'); ascii < colon) colon = ascii, colonSize = 1;
         std::string event = fallback, theme = text;
         if (colon != std::string::npos) {
           std::string named = eventNamedIn(text.substr(0, colon), events);
           if (!named.empty()) {
             event = named;
-            theme = text.substr(colon + 3);
-            offset += colon + 3;
+            theme = text.substr(colon + colonSize);
+            offset += colon + colonSize;
           }
         }
         // A sentence that names another activity than the first's is a statement of its own; a

@@ -110,5 +110,17 @@ TEST(EventPeriods, TimesThatAreNotTheEvents) {
   EXPECT_TRUE(periodsOf("一、报名时间：5月6日至5月10日。", "关于举办培训班的通知").empty());
 }
 
+TEST(Themes, AsWrittenWithAnAsciiColonOrAs以X为主题) {
+  json r = parseNotice("一、活动主题\n\n职业教育活动周:一技在手，一生无忧");
+  ASSERT_EQ(r["themes"].size(), 1u) << r["themes"].dump();
+  EXPECT_EQ(r["themes"][0], json({{"event", "职业教育活动周"}, {"theme", "一技在手，一生无忧"}}));
+  r = parseNotice("一、主题: 技能点亮未来");
+  ASSERT_EQ(r["themes"].size(), 1u) << r["themes"].dump();
+  EXPECT_EQ(r["themes"][0]["theme"], "技能点亮未来");
+  r = parseNotice("今年活动周以“技能点亮未来”为主题，组织开展系列活动。");
+  ASSERT_EQ(r["themes"].size(), 1u) << r["themes"].dump();
+  EXPECT_EQ(r["themes"][0]["theme"], "技能点亮未来");
+}
+
 }  // namespace
 }  // namespace notice
