@@ -323,6 +323,18 @@ bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
   return full && flush;
 }
 
+// A paragraph line whose lead-in is set apart by a gap ("第一条   新出让的…", a bold label
+// and its text): two pieces, the last holding most of the column and wrapping onto a next line
+// flush left. A signature row or a 版记 line has items of like width, not one filling the column.
+bool isProseWithLeadIn(const CleanLine& prev, const CleanLine& next) {
+  if (prev.pieces.size() != 2 || !prev.bbox || !prev.tail_bbox || !next.bbox) return false;
+  if (prev.column_right <= prev.column_left) return false;
+  size_t at = utf8::codepointCount(prev.text.substr(0, prev.pieces[1].begin));
+  if (at >= prev.char_boxes.size() || !prev.char_boxes[at]) return false;
+  double width = prev.bbox->x1 - prev.char_boxes[at]->box.x0;
+  return width >= 0.6 * (prev.column_right - prev.column_left) && wrapsOnto(prev, next);
+}
+
 // A line holding only a value with no CJK in it: an e-mail address, a URL, a number.
 bool isBareValue(const std::string& text) {
   if (text.empty() || !isAsciiAlnum(utf8::first(text))) return false;
@@ -366,7 +378,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
       utf8::codepointCount(next.text) <= 2 && isHan(utf8::first(next.text)) && wrapsOnto(prev, next)) {
     return true;
   }
-  if (prev.pieces.size() > 1 || isSpacedList(prev) || isSpacedList(next)) return false;
+  if ((prev.pieces.size() > 1 && !isProseWithLeadIn(prev, next)) || isSpacedList(prev) || isSpacedList(next)) return false;
   char32_t last = utf8::last(prev.text);
   char32_t first = utf8::first(next.text);
   // With geometry, a line that fills the column and a next one flush left (no paragraph

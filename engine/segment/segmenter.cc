@@ -129,9 +129,20 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   }
   // Without a 发文字号, the title is the first line ending in a 文种; without either, none.
   std::optional<size_t> titleStart;
+  // With layout, a title may stand above the 发文字号 (a copy published without its red 版头
+  // puts the 发文字号 under the title): display lines of one size, set as one block, the last
+  // just above the number and ending in a 文种. A masthead line never ends in a 文种.
+  std::optional<size_t> titleAbove;
   if (dn < n) {
     p.doc_number = lines[dn];
     titleStart = dn + 1;
+    size_t top = dn;
+    while (top > 0 && layout.displayLine(doc.lines[lines[top - 1]]) &&
+           (top == dn || (!doc.lines[lines[top]].blank_before &&
+                          std::fabs(doc.lines[lines[top - 1]].font_size - doc.lines[lines[top]].font_size) <= 0.5))) {
+      --top;
+    }
+    if (top < dn && dn - top <= 4 && endsWithDocType(text(dn - 1), g)) titleAbove = top;
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
       if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
@@ -157,7 +168,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
     }
   }
-  const size_t mastheadEnd = std::min(dn, titleStart.value_or(0));
+  const size_t mastheadEnd = titleAbove ? *titleAbove : std::min(dn, titleStart.value_or(0));
   for (size_t i = 0; i < mastheadEnd; ++i) {
     const CleanLine& line = doc.lines[lines[i]];
     if (!orgNamesOnLine(line, g).empty()) {
@@ -181,6 +192,10 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   // With layout, a title set as display lines ends with them.
   const CleanLine* titleFirst = titleStart ? &doc.lines[lines[*titleStart]] : nullptr;
   bool displayTitle = titleFirst && layout.displayLine(*titleFirst);
+  if (titleAbove) {
+    for (size_t i = *titleAbove; i < dn; ++i) p.title.push_back(lines[i]);
+    titleStart.reset();  // below the number come the 主送 and the 正文
+  }
   while (titleStart && k < n && p.title.size() < 4 && !isRecipientLine(text(k)) &&
          !headingOf(doc.lines[lines[k]], lines[k], g)) {
     const CleanLine& line = doc.lines[lines[k]];

@@ -3,6 +3,7 @@
 #include "extract/text_source.h"
 #include "core/utf8.h"
 #include "segment/segmenter.h"
+#include "support/pdf_writer.h"
 #include "test_support.h"
 
 namespace notice {
@@ -155,6 +156,41 @@ TEST(Provenance, CharsPointAtTheValueInText) {
     EXPECT_EQ(span, value) << pointer;
     EXPECT_TRUE(r["provenance"][pointer]["bbox"].is_null());
   }
+}
+
+TEST(Masthead, ATitleSetAboveTheDocNumberIsTheTitleNotAMasthead) {
+  // A copy published without its red 版头 (WPS, 政府信息公开 copies) sets the title in 二号 first,
+  // its first line naming the office, and the 发文字号 under it. The display lines of one block
+  // ending in a 文种 are the title; no masthead is left.
+  testing::PdfPage page;
+  page.items = {{190.4, 297, 22, "达州市人民政府办公室"},
+                {102.5, 326, 22, "关于印发达州市促进房地产市场良性循环"},
+                {179.5, 355, 22, "健康发展十条措施的通知"},
+                {210.5, 390, 16, "达市府办发〔2022〕25号"},
+                {79.5, 447, 16, "各县（市、区）人民政府，市级有关部门："},
+                {111.5, 476, 16, "现将《十条措施》印发给你们，请认真贯彻落实。"},
+                {328, 612, 16, "达州市人民政府办公室"},
+                {339, 640, 16, "2022年4月28日"}};
+  auto r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["title"], "达州市人民政府办公室关于印发达州市促进房地产市场良性循环健康发展十条措施的通知");
+  EXPECT_EQ(r.value()["issuer_mark"], nlohmann::json::array());
+  EXPECT_EQ(r.value()["doc_number"]["text"], "达市府办发〔2022〕25号");
+  EXPECT_EQ(r.value()["recipients"][0], "各县（市、区）人民政府");
+  EXPECT_EQ(r.value()["issuers"], nlohmann::json({"达州市人民政府办公室"}));
+  // A masthead over its 发文字号 stays a masthead: it ends in no 文种.
+  page.items = {{120, 120, 36, "达州市人民政府办公室"},
+                {210.5, 200, 16, "达市府办发〔2022〕25号"},
+                {145.5, 250, 22, "达州市人民政府办公室关于印发"},
+                {222.5, 279, 22, "十条措施的通知"},
+                {79.5, 330, 16, "各县（市、区）人民政府，市级有关部门："},
+                {111.5, 359, 16, "现将《十条措施》印发给你们，请认真贯彻落实。"},
+                {328, 450, 16, "达州市人民政府办公室"},
+                {339, 478, 16, "2022年4月28日"}};
+  r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuer_mark"], nlohmann::json({"达州市人民政府办公室"}));
+  EXPECT_EQ(r.value()["title"], "达州市人民政府办公室关于印发十条措施的通知");
 }
 
 }  // namespace
