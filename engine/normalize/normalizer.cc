@@ -335,6 +335,20 @@ bool isProseWithLeadIn(const CleanLine& prev, const CleanLine& next) {
   return width >= 0.6 * (prev.column_right - prev.column_left) && wrapsOnto(prev, next);
 }
 
+// Whether `text` ends inside a 《…》 opened at most a long title's length before its end, and
+// whether `text` goes on with that title: it closes one before it opens any, or it holds
+// neither mark and no full stop (the title wraps on again).
+bool leavesTitleOpen(const std::string& text) {
+  size_t open = text.rfind("《");
+  return open != std::string::npos && text.find("》", open) == std::string::npos &&
+         utf8::codepointCount(text.substr(open)) <= 60;
+}
+bool goesOnWithTitle(const std::string& text) {
+  size_t close = text.find("》"), open = text.find("《");
+  if (close != std::string::npos) return close < open;
+  return open == std::string::npos && text.find("。") == std::string::npos;
+}
+
 // A line holding only a value with no CJK in it: an e-mail address, a URL, a number.
 bool isBareValue(const std::string& text) {
   if (text.empty() || !isAsciiAlnum(utf8::first(text))) return false;
@@ -390,6 +404,9 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
   // A label and its value wrapped apart because the value (an address, a number) could not be
   // broken: "邮箱：" / "liuxiaomei@enaed.edu.cn".
   if ((sameBlock || pageBreak) && (last == U'：' || last == ':') && isBareValue(next.text)) return true;
+  // A document's name in 《》 is never broken over paragraphs: a line that leaves one open
+  // goes on in the line that closes it, whatever the layout shows between them.
+  if (leavesTitleOpen(prev.text) && goesOnWithTitle(next.text) && !startsNewElement(next.text, g)) return true;
   if ((sameBlock || pageBreak) && prev.tail_bbox && next.bbox) {
     return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
   }

@@ -202,6 +202,21 @@ TEST(JoinLines, ALeadInSetApartByAGapWrapsOntoTheNextLine) {
   EXPECT_EQ(lines[1], "山西省教育厅 山西省财政厅");
 }
 
+TEST(JoinLines, ADocumentsNameIsNeverBrokenOverParagraphs) {
+  // The source broke a paragraph inside 《…》 (the next line is indented as a new paragraph):
+  // the name and its sentence are one paragraph still. A paragraph that closes its 《》 does not
+  // draw the next one in.
+  testing::PdfPage page = testing::bodyPage({"活动周期间宣传投稿按《山西省教育",
+                                             "厅关于征集职业教育活动周暨终身学习活动周有关材料的通",
+                                             "知》要求进行。",
+                                             "请按《汇总表》填报。",
+                                             "各市要认真组织。"});
+  page.items[0].x = page.items[1].x = page.items[3].x = page.items[4].x = 111.5;
+  auto lines = cleanLinesOfPdf({page});
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "活动周期间宣传投稿按《山西省教育厅关于征集职业教育活动周暨终身学习活动周有关材料的通知》要求进行。");
+}
+
 TEST(TextSource, GbkTextIsDecoded) {
   auto gbk = readTextExport("\xc9\xbd\xce\xf7\xca\xa1\xbd\xcc\xd3\xfd\xcc\xfc\n", testing::grammar());  // 山西省教育厅
   ASSERT_TRUE(gbk.ok());
