@@ -84,6 +84,13 @@ struct Layout {
       body_size = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
     }
   }
+  // A line whose first character stands in from the column's left edge by a paragraph's indent
+  // (2 characters): 正文, never the 主送 line, which GB/T 9704 sets flush left.
+  bool indented(const CleanLine& line) const {
+    if (!geometry || line.column_left <= 0 || line.char_boxes.empty() || !line.char_boxes.front()) return false;
+    double em = line.font_size > 0 ? line.font_size : 16;
+    return line.char_boxes.front()->box.x0 > line.column_left + 1.5 * em;
+  }
   // A centred line set larger than the body: a title line, or a masthead's.
   bool displayLine(const CleanLine& line) const {
     return geometry && body_size > 0 && !line.table_row && line.align == Align::kCentre &&
@@ -207,9 +214,9 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     if (endsWithDocType(text(k), g)) { ++k; break; }
     ++k;
   }
-  // 主送: lines up to one ending in a colon.
+  // 主送: lines up to one ending in a colon, from a line set flush left.
   size_t r = k;
-  while (r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g)) {
+  while (r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) && !(r == k && layout.indented(doc.lines[lines[k]]))) {
     if (isRecipientLine(text(r))) {
       for (size_t i = k; i <= r; ++i) p.recipients.push_back(lines[i]);
       k = r + 1;

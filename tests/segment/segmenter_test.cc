@@ -193,5 +193,30 @@ TEST(Masthead, ATitleSetAboveTheDocNumberIsTheTitleNotAMasthead) {
   EXPECT_EQ(r.value()["title"], "达州市人民政府办公室关于印发十条措施的通知");
 }
 
+TEST(Recipients, AnIndentedParagraphEndingInAColonIsNoRecipientLine) {
+  // A 通告 has no 主送: its first paragraph, indented two characters, ends "通告如下：". The 主送
+  // line is set flush left (GB/T 9704), so an indented line is 正文.
+  testing::PdfPage page;
+  page.items = {{200, 120, 36, "成都市人民政府"},
+                {220, 200, 16, "成府告〔2026〕3号"},
+                {102.5, 260, 22, "成都市人民政府关于春节期间禁止"},
+                {168.5, 289, 22, "燃放烟花爆竹的通告"},
+                {111.5, 340, 16, "为保障人民群众生命财产安全，维护公共安全，现就有关"},
+                {79.5, 368.9, 16, "事项通告如下："},
+                {111.5, 397.8, 16, "一、本市绕城高速公路以内区域全天禁止燃放烟花爆竹。"},
+                {330, 480, 16, "成都市人民政府"},
+                {340, 508, 16, "2026年1月20日"}};
+  auto r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["recipients"], nlohmann::json::array());
+  EXPECT_EQ(r.value()["title"], "成都市人民政府关于春节期间禁止燃放烟花爆竹的通告");
+  // Flush left, the same line is the 主送.
+  page.items[4] = {79.5, 340, 16, "各区（市）县人民政府，市级各部门："};
+  page.items.erase(page.items.begin() + 5);
+  r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["recipients"], nlohmann::json({"各区（市）县人民政府", "市级各部门"}));
+}
+
 }  // namespace
 }  // namespace notice
