@@ -31,6 +31,7 @@ struct Glyphs {
   double size;
   std::string font;
   bool space_after;
+  bool measured = true;  // size from the font or from Han advances, not estimated from height
 };
 
 Box toBox(const poppler::rectf& r) { return Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}; }
@@ -47,10 +48,26 @@ std::string familyOf(const std::string& fontName) {
   return "";
 }
 
+// The em of a run from its own glyphs: a Han character is set one em wide in every CJK font,
+// so the lower quartile of the Han advances is the size, near enough (justification widens
+// them, letter-spacing moves them by a fraction of a point). 0 when the run has no Han.
+double hanEm(const std::string& text, const std::vector<Box>& chars) {
+  std::vector<double> widths;
+  size_t i = 0, k = 0;
+  while (i < text.size() && k < chars.size()) {
+    char32_t c = utf8::next(text, i);
+    if (utf8::isHan(c)) widths.push_back(chars[k].x1 - chars[k].x0);
+    ++k;
+  }
+  if (widths.empty()) return 0;
+  std::sort(widths.begin(), widths.end());
+  return widths[widths.size() / 4];
+}
+
 // Font names cost poppler as much again as the text itself, so they are asked for where they
-// tell most: the first page (masthead, 发文字号, title). Elsewhere the size is read from the
-// height of the glyph run (poppler's run height is 1.3 em for fonts without metrics and close
-// to it for CJK fonts).
+// tell most: the first page (masthead, 发文字号, title). Elsewhere the size is measured from the
+// glyphs: the run height in ems differs by producer and font (1.3 in LibreOffice's fonts, 1.0
+// in WPS's FangSong, 0.84 in Chromium's), so it is calibrated on the page's Han advances.
 std::vector<Glyphs> glyphsOf(poppler::page& page, bool withFonts) {
   std::vector<Glyphs> out;
   auto boxes = withFonts ? page.text_list(poppler::page::text_list_include_font) : page.text_list();
@@ -59,7 +76,7 @@ std::vector<Glyphs> glyphsOf(poppler::page& page, bool withFonts) {
     std::string text(bytes.begin(), bytes.end());
     if (utf8::trim(text).empty()) continue;
     Box bbox = toBox(box.bbox());
-    double size = withFonts ? box.get_font_size() : (bbox.y1 - bbox.y0) / 1.3;
+    double size = withFonts ? box.get_font_size() : 0;
     Glyphs g{text, bbox, {}, size, withFonts ? box.get_font_name() : std::string(), box.has_space_after()};
     size_t n = utf8::codepointCount(text);
     for (size_t i = 0; i < n; ++i) {
@@ -68,6 +85,31 @@ std::vector<Glyphs> glyphsOf(poppler::page& page, bool withFonts) {
       g.chars.push_back(c.x1 > c.x0 || c.y1 > c.y0 ? c : g.box);
     }
     out.push_back(std::move(g));
+  }
+  if (withFonts) return out;
+  // Justification stretches a line's advances and not its height, so the em is read from the
+  // height, through the ratio of height to Han advance that runs of that height show on the page
+  // (their median: most lines are stretched little), else the page's, else 1.3.
+  std::map<long, std::vector<double>> byHeight;
+  std::vector<double> all;
+  auto heightKey = [](const Glyphs& g) { return std::lround((g.box.y1 - g.box.y0) * 2); };
+  for (const auto& g : out) {
+    double em = hanEm(g.text, g.chars);
+    if (em <= 0) continue;
+    byHeight[heightKey(g)].push_back((g.box.y1 - g.box.y0) / em);
+    all.push_back(byHeight[heightKey(g)].back());
+  }
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
+  const double pageRatio = all.empty() ? 1.3 : median(all);
+  std::map<long, double> ratios;
+  for (const auto& [key, values] : byHeight) ratios[key] = median(values);
+  for (auto& g : out) {
+    auto it = ratios.find(heightKey(g));
+    g.measured = it != ratios.end();
+    g.size = (g.box.y1 - g.box.y0) / (g.measured ? it->second : pageRatio);
   }
   return out;
 }
@@ -97,8 +139,13 @@ std::vector<std::vector<Glyphs>> linesOf(std::vector<Glyphs> glyphs) {
 
 Line buildLine(const std::vector<Glyphs>& runs) {
   Line line;
+  // The line's size is the one most of its measured text shows (a run of digits in a Latin font
+  // has a box of its own height: it votes only where nothing else does).
   std::map<double, size_t> sizeVotes;
-  for (const auto& r : runs) sizeVotes[r.size] += utf8::codepointCount(r.text);
+  bool anyMeasured = std::any_of(runs.begin(), runs.end(), [](const Glyphs& r) { return r.measured; });
+  for (const auto& r : runs) {
+    if (r.measured || !anyMeasured) sizeVotes[std::round(r.size * 10) / 10] += utf8::codepointCount(r.text);
+  }
   double em = std::max_element(sizeVotes.begin(), sizeVotes.end(),
                                [](const auto& a, const auto& b) { return a.second < b.second; })->first;
   if (em <= 0) em = 12;
@@ -176,6 +223,23 @@ void setFurnitureApart(PageText& doc, const Grammar& g) {
   }
 }
 
+// The page's line pitch: the usual distance between the centres of consecutive lines of one
+// size (body text sets it: 28.9 pt in GB/T 9704's 22 lines to a page, less in a producer's
+// single spacing). 0 when the page has too few such pairs to tell.
+double linePitch(const std::vector<Line>& lines) {
+  std::vector<double> pitches;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const Line &a = lines[i - 1], &b = lines[i];
+    double em = std::max(a.font_size, b.font_size);
+    if (a.table_row || b.table_row || em <= 0 || std::fabs(a.font_size - b.font_size) > 0.1 * em) continue;
+    double d = centreY(*b.bbox) - centreY(*a.bbox);
+    if (d > 0.9 * em && d < 2.6 * em) pitches.push_back(d / em);
+  }
+  if (pitches.size() < 3) return 0;
+  std::sort(pitches.begin(), pitches.end());
+  return pitches[pitches.size() / 3];  // in ems; the lower third: breaks only widen it
+}
+
 // Alignment against the page's text column, and paragraph breaks from vertical gaps.
 void setLayoutEvidence(Page& page, bool firstPage) {
   std::vector<double> lefts, rights;
@@ -188,12 +252,24 @@ void setLayoutEvidence(Page& page, bool firstPage) {
   std::sort(rights.begin(), rights.end());
   double left = lefts[lefts.size() / 10], right = rights[rights.size() * 9 / 10];
   double middle = (left + right) / 2;
+  const double pitch = linePitch(page.lines);
+  // The body size of the page: the size most of its text is set in.
+  std::map<double, size_t> votes;
+  for (const auto& l : page.lines) {
+    for (const auto& p : l.pieces) votes[std::round(l.font_size * 2) / 2] += p.text.size();
+  }
+  const double bodySize =
+      std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
   for (size_t i = 0; i < page.lines.size(); ++i) {
     Line& l = page.lines[i];
     double em = l.font_size > 0 ? l.font_size : 12;
     double centre = (l.bbox->x0 + l.bbox->x1) / 2;
     bool reachesLeft = l.bbox->x0 <= left + 0.5 * em, reachesRight = l.bbox->x1 >= right - 1.0 * em;
-    if (reachesLeft && reachesRight) l.align = Align::kJustified;
+    // A line of body text from the margin or a paragraph's indent (2 characters) to the right
+    // edge is paragraph text, though an indented one is off centre by no more than an em. A
+    // display line (a title in 二号 over 三号 text) is not, however wide.
+    bool paragraphLine = reachesRight && l.bbox->x0 <= left + 2.5 * em && em < 1.15 * bodySize;
+    if (paragraphLine) l.align = Align::kJustified;
     else if (std::fabs(centre - middle) < 1.0 * em && !reachesLeft) l.align = Align::kCentre;
     else if (reachesRight && !reachesLeft) l.align = Align::kRight;
     else l.align = Align::kLeft;
@@ -201,8 +277,15 @@ void setLayoutEvidence(Page& page, bool firstPage) {
       l.blank_before = !firstPage;  // a page break
     } else {
       const Line& prev = page.lines[i - 1];
-      double gap = l.bbox->y0 - prev.bbox->y1;
-      l.blank_before = gap > 0.9 * std::max(em, prev.font_size);
+      double size = std::max(em, prev.font_size);
+      // A break is space beyond the page's own line pitch (half a line more), or without a
+      // measured pitch a gap of nearly an em between the boxes.
+      bool sameSize = std::fabs(em - prev.font_size) <= 0.1 * size;
+      if (pitch > 0 && sameSize) {
+        l.blank_before = centreY(*l.bbox) - centreY(*prev.bbox) > (pitch + 0.5) * size;
+      } else {
+        l.blank_before = l.bbox->y0 - prev.bbox->y1 > 0.9 * size;
+      }
     }
   }
 }

@@ -323,6 +323,32 @@ bool wrapsOnto(const CleanLine& prev, const CleanLine& next) {
   return full && flush;
 }
 
+// A paragraph line whose lead-in is set apart by a gap ("第一条   新出让的…", a bold label
+// and its text): two pieces, the last holding most of the column and wrapping onto a next line
+// flush left. A signature row or a 版记 line has items of like width, not one filling the column.
+bool isProseWithLeadIn(const CleanLine& prev, const CleanLine& next) {
+  if (prev.pieces.size() != 2 || !prev.bbox || !prev.tail_bbox || !next.bbox) return false;
+  if (prev.column_right <= prev.column_left) return false;
+  size_t at = utf8::codepointCount(prev.text.substr(0, prev.pieces[1].begin));
+  if (at >= prev.char_boxes.size() || !prev.char_boxes[at]) return false;
+  double width = prev.bbox->x1 - prev.char_boxes[at]->box.x0;
+  return width >= 0.6 * (prev.column_right - prev.column_left) && wrapsOnto(prev, next);
+}
+
+// Whether `text` ends inside a 《…》 opened at most a long title's length before its end, and
+// whether `text` goes on with that title: it closes one before it opens any, or it holds
+// neither mark and no full stop (the title wraps on again).
+bool leavesTitleOpen(const std::string& text) {
+  size_t open = text.rfind("《");
+  return open != std::string::npos && text.find("》", open) == std::string::npos &&
+         utf8::codepointCount(text.substr(open)) <= 60;
+}
+bool goesOnWithTitle(const std::string& text) {
+  size_t close = text.find("》"), open = text.find("《");
+  if (close != std::string::npos) return close < open;
+  return open == std::string::npos && text.find("。") == std::string::npos;
+}
+
 // A line holding only a value with no CJK in it: an e-mail address, a URL, a number.
 bool isBareValue(const std::string& text) {
   if (text.empty() || !isAsciiAlnum(utf8::first(text))) return false;
@@ -366,7 +392,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
       utf8::codepointCount(next.text) <= 2 && isHan(utf8::first(next.text)) && wrapsOnto(prev, next)) {
     return true;
   }
-  if (prev.pieces.size() > 1 || isSpacedList(prev) || isSpacedList(next)) return false;
+  if ((prev.pieces.size() > 1 && !isProseWithLeadIn(prev, next)) || isSpacedList(prev) || isSpacedList(next)) return false;
   char32_t last = utf8::last(prev.text);
   char32_t first = utf8::first(next.text);
   // With geometry, a line that fills the column and a next one flush left (no paragraph
@@ -378,6 +404,9 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
   // A label and its value wrapped apart because the value (an address, a number) could not be
   // broken: "邮箱：" / "liuxiaomei@enaed.edu.cn".
   if ((sameBlock || pageBreak) && (last == U'：' || last == ':') && isBareValue(next.text)) return true;
+  // A document's name in 《》 is never broken over paragraphs: a line that leaves one open
+  // goes on in the line that closes it, whatever the layout shows between them.
+  if (leavesTitleOpen(prev.text) && goesOnWithTitle(next.text) && !startsNewElement(next.text, g)) return true;
   if ((sameBlock || pageBreak) && prev.tail_bbox && next.bbox) {
     return wrapsOnto(prev, next) && !startsNewElement(next.text, g);
   }

@@ -87,6 +87,13 @@ struct Layout {
       body_size = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
     }
   }
+  // A line whose first character stands in from the column's left edge by a paragraph's indent
+  // (2 characters): 正文, never the 主送 line, which GB/T 9704 sets flush left.
+  bool indented(const CleanLine& line) const {
+    if (!geometry || line.column_left <= 0 || line.char_boxes.empty() || !line.char_boxes.front()) return false;
+    double em = line.font_size > 0 ? line.font_size : 16;
+    return line.char_boxes.front()->box.x0 > line.column_left + 1.5 * em;
+  }
   // A centred line set larger than the body: a title line, or a masthead's.
   bool displayLine(const CleanLine& line) const {
     return geometry && body_size > 0 && !line.table_row && line.align == Align::kCentre &&
@@ -132,26 +139,31 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   }
   // Without a 发文字号, the title is the first line ending in a 文种; without either, none.
   std::optional<size_t> titleStart;
-  // Gazettes and web copies print the 发文字号 in brackets under the title instead of above it.
-  std::optional<size_t> titleAboveNumber;
-  for (size_t i = 0; i < dn && dn < n; ++i) {
-    if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && orgNamesOnLine(doc.lines[lines[i]], g).empty()) {
-      titleAboveNumber = i;
-      break;
-    }
-  }
-  if (titleAboveNumber) {
-    p.doc_number = lines[dn];
-    // The title's first line: up to 3 lines above the one ending in its 文种 that name no body.
-    size_t first = *titleAboveNumber;
-    while (first > 0 && *titleAboveNumber - first < 3 && orgNamesOnLine(doc.lines[lines[first - 1]], g).empty() &&
-           !endsWithDocType(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
-      --first;
-    }
-    titleStart = first;
-  } else if (dn < n) {
+  // With layout, a title may stand above the 发文字号 (a copy published without its red 版头
+  // puts the 发文字号 under the title): display lines of one size, set as one block, the last
+  // just above the number and ending in a 文种. A masthead line never ends in a 文种.
+  std::optional<size_t> titleAbove;
+  if (dn < n) {
     p.doc_number = lines[dn];
     titleStart = dn + 1;
+    size_t top = dn;
+    while (top > 0 && layout.displayLine(doc.lines[lines[top - 1]]) &&
+           (top == dn || (!doc.lines[lines[top]].blank_before &&
+                          std::fabs(doc.lines[lines[top - 1]].font_size - doc.lines[lines[top]].font_size) <= 0.5))) {
+      --top;
+    }
+    if (top < dn && dn - top <= 4 && endsWithDocType(text(dn - 1), g)) titleAbove = top;
+    // Without layout (web copies, gazettes): the number in brackets under the title, the title's
+    // lines just above it naming no body.
+    if (!titleAbove && !layout.geometry && dn > 0 && endsWithDocType(text(dn - 1), g) &&
+        utf8::codepointCount(text(dn - 1)) >= 6 && orgNamesOnLine(doc.lines[lines[dn - 1]], g).empty()) {
+      size_t first = dn - 1;
+      while (first > 0 && dn - 1 - first < 3 && orgNamesOnLine(doc.lines[lines[first - 1]], g).empty() &&
+             !endsWithDocType(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
+        --first;
+      }
+      titleAbove = first;
+    }
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
       if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
@@ -177,7 +189,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
     }
   }
-  const size_t mastheadEnd = std::min(dn, titleStart.value_or(0));
+  const size_t mastheadEnd = titleAbove ? *titleAbove : std::min(dn, titleStart.value_or(0));
   for (size_t i = 0; i < mastheadEnd; ++i) {
     const CleanLine& line = doc.lines[lines[i]];
     if (!orgNamesOnLine(line, g).empty()) {
@@ -201,6 +213,10 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   // With layout, a title set as display lines ends with them.
   const CleanLine* titleFirst = titleStart ? &doc.lines[lines[*titleStart]] : nullptr;
   bool displayTitle = titleFirst && layout.displayLine(*titleFirst);
+  if (titleAbove) {
+    for (size_t i = *titleAbove; i < dn; ++i) p.title.push_back(lines[i]);
+    titleStart.reset();  // below the number come the 主送 and the 正文
+  }
   while (titleStart && k < n && p.title.size() < 4 && !isRecipientLine(text(k)) &&
          !headingOf(doc.lines[lines[k]], lines[k], g)) {
     const CleanLine& line = doc.lines[lines[k]];
@@ -208,20 +224,18 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
         (!layout.displayLine(line) || std::fabs(line.font_size - titleFirst->font_size) > 0.5)) {
       break;
     }
-    if (titleAboveNumber && k == dn) break;
     p.title.push_back(lines[k]);
     if (endsWithDocType(text(k), g)) { ++k; break; }
     ++k;
   }
-  if (titleAboveNumber) k = std::max(k, dn + 1);
-  // 主送: lines up to one ending in a colon, naming bodies rather than opening a sentence
-  // (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
+  // 主送: lines up to one ending in a colon, from a line set flush left, naming bodies rather
+  // than opening a sentence (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
   std::string titleText;
   for (size_t t : p.title) titleText += doc.lines[t].text;
   bool addressed = !RE2::PartialMatch(titleText, g.re("structure.unaddressed_title"));
   size_t r = k;
   while (addressed && r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) &&
-         !RE2::PartialMatch(text(r), g.re("structure.not_recipients"))) {
+         !RE2::PartialMatch(text(r), g.re("structure.not_recipients")) && !(r == k && layout.indented(doc.lines[lines[k]]))) {
     if (isRecipientLine(text(r))) {
       for (size_t i = k; i <= r; ++i) p.recipients.push_back(lines[i]);
       k = r + 1;

@@ -35,7 +35,7 @@ const std::map<std::string, double> kFloors = {
     {"samples-text", 1.00},
     {"samples-pdf", 1.00},
     {"real-web", 0.99},
-    {"real-pdf-text-layer", 0.87},
+    {"real-pdf-text-layer", 0.90},
 };
 
 const std::vector<CorpusSet>& testedSets() {

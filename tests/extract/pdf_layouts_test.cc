@@ -337,5 +337,120 @@ TEST(PdfLayouts, ASentenceAcrossAPageBreakIsJoinedAndThePageNumberDropped) {
   EXPECT_EQ(r["text"].get<std::string>().find("—1—"), std::string::npos);
 }
 
+// A second producer: headless Chromium (the notices below were written for these tests, their
+// sources are the .ntc files beside the PDFs, typeset by /work/shared/tools/mkpdf). Its runs are
+// 0.84 em high, its body 16 pt scaled to 12.8, its signature a grid of three to a row.
+
+// The paragraph of `text` (a record's text) that contains `needle`, or "".
+std::string paragraphWith(const json& r, const std::string& needle) {
+  std::string text = r["text"].get<std::string>();
+  size_t at = text.find(needle);
+  if (at == std::string::npos) return "";
+  size_t begin = text.rfind('\n', at), end = text.find('\n', at);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
+TEST(PdfLayoutsChromium, AMeetingNotice) {
+  json r = sample("henan-2026-meeting-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["issuer_mark"], json({"河南省教育厅"}));
+  EXPECT_EQ(r["doc_number"]["text"], "豫教职成〔2026〕18号");
+  EXPECT_EQ(r["title"], "河南省教育厅关于召开2026年全省职业教育工作会议的通知");
+  EXPECT_EQ(r["recipients"], json({"各省辖市", "济源示范区教育局", "各高等职业学校"}));
+  EXPECT_EQ(r["issuers"], json({"河南省教育厅"}));
+  EXPECT_EQ(r["issue_date"], "2026-02-27");
+  EXPECT_EQ(r["publicity"], "此件主动公开");
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-03-06");
+  ASSERT_EQ(r["contacts"].size(), 1u);
+  EXPECT_EQ(r["contacts"][0]["name"], "刘建国");
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"0371-69691234"}));
+  EXPECT_EQ(r["attachments"], json::parse(R"([{"index":1,"title":"参会回执"}])"));
+  ASSERT_EQ(r["sections"].size(), 4u);
+  EXPECT_EQ(r["sections"][3]["title"], "有关要求");
+  EXPECT_EQ(r["sections"][3]["children"].size(), 2u);
+  // Paragraphs wrapped over lines are one each, an e-mail address broken over no line.
+  EXPECT_EQ(paragraphWith(r, "请各单位于"),
+            "（一）请各单位于2026年3月6日前将参会回执报送至省教育厅职业教育与成人教育处邮箱"
+            "zhichengchu2026@haedu.gov.cn，逾期视为不参会。");
+  EXPECT_EQ(paragraphWith(r, "各省辖市、济源示范区教育局分管"),
+            "各省辖市、济源示范区教育局分管负责同志和职业教育科（处）负责同志；各高等职业学校主要负责同志。");
+}
+
+TEST(PdfLayoutsChromium, ALetterWithAForm) {
+  json r = sample("shaanxi-2026-letter-form-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["doc_number"]["text"], "陕教职成函〔2026〕7号");
+  EXPECT_EQ(r["doc_type"], "函");
+  EXPECT_EQ(r["title"], "陕西省教育厅关于报送2026年职业院校技能大赛获奖情况的函");
+  EXPECT_EQ(r["recipients"], json({"各市（区）教育局", "各高等职业院校"}));
+  EXPECT_EQ(r["issuers"], json({"陕西省教育厅"}));
+  EXPECT_EQ(r["issue_date"], "2026-06-20");
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-07-15");
+  EXPECT_EQ(r["contacts"][0]["phones"], json({"029-88668123"}));
+  EXPECT_EQ(r["attachments"], json::parse(R"([{"index":1,"title":"2026年职业院校技能大赛获奖情况统计表"}])"));
+  ASSERT_EQ(r["references"].size(), 1u);
+  EXPECT_EQ(r["references"][0]["title"], "2026年职业院校技能大赛获奖情况统计表");
+  ASSERT_EQ(r["tables"].size(), 1u);
+  EXPECT_EQ(r["tables"][0]["caption"], "2026年职业院校技能大赛获奖情况统计表");
+  EXPECT_EQ(r["tables"][0]["header"], json({"序号", "学校名称", "赛项名称", "获奖等级", "指导教师"}));
+  ASSERT_EQ(r["tables"][0]["rows"].size(), 3u);
+  EXPECT_EQ(r["tables"][0]["rows"][1], json({"2", "西安航空职业技术学院", "飞机发动机维修", "二等奖", "李明"}));
+  // The body is one paragraph over five lines, and the 《》 name wrapped over two lines has a
+  // box covering both.
+  EXPECT_EQ(paragraphWith(r, "为做好"),
+            "为做好2026年全省职业院校技能大赛总结表彰工作，请各单位认真核对本单位学生获奖情况，填写"
+            "《2026年职业院校技能大赛获奖情况统计表》（见附件），经单位负责人签字并加盖公章后，于2026年7月15日前"
+            "报送至省教育厅职业教育处，电子版同时发送至邮箱jinengdasai@snedu.gov.cn。");
+  const json& box = r["provenance"]["/references/0"]["bbox"];
+  ASSERT_TRUE(box.is_array());
+  EXPECT_GT(box[3].get<double>() - box[1].get<double>(), 40);  // two lines of 16 pt, 28.5 pt apart
+}
+
+TEST(PdfLayoutsChromium, ANoticeToThePublicWithoutRecipients) {
+  // A joint 通告: no 主送, its first paragraph (indented) ends in "通告如下："; the two bodies
+  // sign on one line, set apart by a wide space, on a page of their own.
+  json r = sample("chengdu-2026-notice-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["doc_type"], "通告");
+  EXPECT_EQ(r["title"], "成都市人民政府成都市公安局关于2026年春节期间禁止燃放烟花爆竹的通告");
+  EXPECT_EQ(r["recipients"], json::array());
+  EXPECT_EQ(r["issuer_mark"], json({"成都市人民政府", "成都市公安局"}));
+  EXPECT_EQ(r["issuers"], json({"成都市人民政府", "成都市公安局"}));
+  EXPECT_EQ(r["issue_date"], "2026-01-20");
+  ASSERT_EQ(r["sections"].size(), 3u);
+  EXPECT_EQ(r["sections"][2]["title"], "本通告自发布之日起施行");
+  EXPECT_EQ(r["references"].size(), 2u);
+  EXPECT_EQ(paragraphWith(r, "为保障"),
+            "为保障人民群众生命财产安全，维护公共安全和社会秩序，根据《中华人民共和国大气污染防治法》"
+            "《烟花爆竹安全管理条例》等法律法规规定，结合我市实际，现就2026年春节期间禁止燃放烟花爆竹有关事项通告如下：");
+}
+
+TEST(PdfLayoutsChromium, AJointNoticeSignedInAGridAfterANoBodyLine) {
+  // Four bodies: a masthead of four lines, the signature a grid (three, then one) on a page of
+  // its own under "（此页无正文）", a 版记 with 抄送 and 印发.
+  json r = sample("guangdong-2026-joint-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  const json bodies = json({"广东省教育厅", "广东省人力资源和社会保障厅", "广东省财政厅", "广东省总工会"});
+  EXPECT_EQ(r["issuer_mark"], bodies);
+  EXPECT_EQ(r["issuers"], bodies);
+  EXPECT_EQ(r["issuer_count"], 4);
+  EXPECT_EQ(r["title"], "广东省教育厅等四部门关于开展2026年职业教育活动周的通知");
+  EXPECT_EQ(r["recipients"], json({"各地级以上市教育局", "人力资源社会保障局", "财政局", "总工会"}));
+  EXPECT_EQ(r["issue_date"], "2026-04-25");
+  EXPECT_EQ(r["cc"], json({"教育部职业教育与成人教育司"}));
+  EXPECT_EQ(r["printed"], json::parse(R"({"org":"广东省教育厅办公室","date":"2026-04-27"})"));
+  EXPECT_EQ(r["themes"], json::parse(R"([{"event":"职业教育活动周","theme":"技能成就出彩人生"}])"));
+  ASSERT_EQ(r["event_periods"].size(), 1u);
+  EXPECT_EQ(r["event_periods"][0]["start"], "2026-05-10");
+  EXPECT_EQ(r["event_periods"][0]["end"], "2026-05-16");
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-30");
+  for (const auto& w : r["warnings"]) EXPECT_NE(w["code"], "issuer_count_mismatch");
+  EXPECT_EQ(r["provenance"]["/issuers/3"]["page"], 3);
+}
+
 }  // namespace
 }  // namespace notice

@@ -161,6 +161,70 @@ TEST(PdfSource, FontsWithoutAUnicodeMapAreReportedNotReadAsMojibake) {
   EXPECT_EQ(garbled.error().code, ErrorCode::kGarbledText);
 }
 
+// A page laid out as GB/T 9704 sets a body (16 pt, 28 cells to the line), `pitch` points apart.
+testing::PdfPage spacedBody(const std::vector<std::pair<double, std::string>>& lines, double top = 100) {
+  testing::PdfPage page;
+  double y = top;
+  for (const auto& [x, text] : lines) {
+    page.items.push_back({x, y, 16, text});
+    y += 28.9;
+  }
+  return page;
+}
+
+TEST(PdfLayoutEvidence, SizesOffTheFirstPageAreMeasuredFromTheGlyphs) {
+  // Fonts are named on page 1 only; later pages measure the size. A run's height in ems is the
+  // producer's and the font's (1.0 here, as in WPS's FangSong; 1.3 in LibreOffice's fonts), so
+  // the size comes from the Han advances, not from the height over a fixed ratio.
+  testing::PdfPage p1 = testing::bodyPage({"山西省教育厅关于举办职业教育活动周的通知"});
+  testing::PdfPage p2 = spacedBody({{111.5, "请各市于2026年6月10日前报送活动周工作总结和"},
+                                    {79.5, "典型案例，逾期不再受理。"}});
+  p2.items.push_back({150, 300, 22, "附件标题为二号字"});
+  p2.items.push_back({79.5, 360, 16, "2026"});  // digits alone: sized by the page's own ratio
+  auto doc = readPdf(testing::makePdf({p1, p2}), {}, testing::grammar());
+  ASSERT_TRUE(doc.ok());
+  const auto& lines = doc.value().pages[1].lines;
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_NEAR(lines[0].font_size, 16, 0.5);
+  EXPECT_NEAR(lines[1].font_size, 16, 0.5);
+  EXPECT_NEAR(lines[2].font_size, 22, 0.5);
+  EXPECT_NEAR(lines[3].font_size, 16, 0.5);
+  // Lines of one paragraph, one pitch apart, have no break between them.
+  EXPECT_FALSE(lines[1].blank_before);
+}
+
+TEST(PdfLayoutEvidence, AnIndentedLineReachingTheRightEdgeIsParagraphTextNotCentred) {
+  // The first line of a paragraph is indented two characters and runs to the right edge: off
+  // the column's centre by one em, which is no centred line.
+  testing::PdfPage p1 = spacedBody({{111.5, "请各市教育局于六月十日前报送活动周工作总结和典型案例"},
+                                    {79.5, "逾期不再受理，请各市教育局认真组织填报并及时报送至省教育"},
+                                    {79.5, "职成处，联系人王明，电话在附件中列出，请各单位按时报送"},
+                                    {263.5, "居中的一行"}});
+  auto doc = readPdf(testing::makePdf({p1}), {}, testing::grammar());
+  ASSERT_TRUE(doc.ok());
+  const auto& lines = doc.value().pages[0].lines;
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].align, Align::kJustified);
+  EXPECT_EQ(lines[3].align, Align::kCentre);
+}
+
+TEST(PdfLayoutEvidence, ParagraphBreaksAreMeasuredAgainstThePagesOwnLinePitch) {
+  // Set in double spacing (32 pt for 16 pt text), the lines of one paragraph are an em apart:
+  // no break there. A break is space beyond the page's own pitch.
+  testing::PdfPage page;
+  const double ys[] = {100, 132, 164, 196, 248, 280, 312};
+  const char* texts[] = {"第一段第一行文字文字文字文字文字文字文字文字文字文字", "第一段第二行文字文字文字文字文字文字文字文字文字文字",
+                         "第一段第三行文字文字文字文字文字文字文字文字文字文字", "第一段第四行。",
+                         "第二段第一行文字文字文字文字文字文字文字文字文字文字", "第二段第二行文字文字文字文字文字文字文字文字文字文字",
+                         "第二段第三行。"};
+  for (size_t i = 0; i < 7; ++i) page.items.push_back({79.5, ys[i], 16, texts[i]});
+  auto doc = readPdf(testing::makePdf({testing::bodyPage({"首页"}), page}), {}, testing::grammar());
+  ASSERT_TRUE(doc.ok());
+  const auto& lines = doc.value().pages[1].lines;
+  ASSERT_EQ(lines.size(), 7u);
+  for (size_t i = 1; i < 7; ++i) EXPECT_EQ(lines[i].blank_before, i == 4) << i;
+}
+
 TEST(PdfSource, APdfThatIsNotANoticeGivesARecordWithWarnings) {
   auto r = testing::engine().parseBytes(testing::makePdf({testing::bodyPage({"Quarterly report", "Revenue grew 5%."})}),
                                         "report.pdf", {});

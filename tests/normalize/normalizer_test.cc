@@ -1,5 +1,7 @@
+#include "extract/pdf_source.h"
 #include "extract/text_source.h"
 #include "normalize/normalizer.h"
+#include "support/pdf_writer.h"
 #include "test_support.h"
 
 namespace notice {
@@ -151,6 +153,68 @@ TEST(TextSource, BadInput) {
   auto latin1 = readTextExport("Caf\xe9 cr\xe8me br\xfbl\xe9" "e\n", testing::grammar());
   ASSERT_FALSE(latin1.ok());
   EXPECT_EQ(latin1.error().code, ErrorCode::kNotText);
+}
+
+// The clean lines of a PDF made of `pages`.
+std::vector<std::string> cleanLinesOfPdf(const std::vector<testing::PdfPage>& pages) {
+  auto doc = readPdf(testing::makePdf(pages), {}, grammar());
+  EXPECT_TRUE(doc.ok());
+  std::vector<std::string> out;
+  if (!doc.ok()) return out;
+  for (const auto& line : normalize(doc.value(), grammar()).lines) out.push_back(line.text);
+  return out;
+}
+
+TEST(JoinLines, ASentenceWrappedOnALaterPageIsOneParagraph) {
+  // Page 2 is read without font names; its glyph runs are 1 em high (as WPS's FangSong is),
+  // and its lines one pitch apart: a paragraph over four lines is one, though a line ends on a
+  // clause's ；, since the line under it starts flush left.
+  testing::PdfPage p1 = testing::bodyPage({"山西省教育厅关于举办职业教育活动周的通知"});
+  testing::PdfPage p2 = testing::bodyPage({"", "各市教育局要认真组织开展活动周各项活动，广泛宣传职业",
+                                           "教育的重要作用，营造全社会关心支持职业教育发展的氛围；",
+                                           "各院校要开放校园，组织师生走进社区开展技能服务，并及时",
+                                           "报送活动开展情况。"});
+  p2.items.erase(p2.items.begin());
+  p2.items[0].x = 111.5;
+  auto lines = cleanLinesOfPdf({p1, p2});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1], "各市教育局要认真组织开展活动周各项活动，广泛宣传职业教育的重要作用，"
+                      "营造全社会关心支持职业教育发展的氛围；各院校要开放校园，组织师生走进社区开展技能服务，"
+                      "并及时报送活动开展情况。");
+}
+
+TEST(JoinLines, ALeadInSetApartByAGapWrapsOntoTheNextLine) {
+  // "第一条   新出让的…": the gap after the lead-in makes two pieces, but the second fills the
+  // column and wraps onto the next line, flush left: one paragraph. A signature row of two
+  // bodies (pieces of like width) joins nothing.
+  testing::PdfPage page;
+  page.items = {{111.5, 100, 16, "第一条"},
+                {181.5, 100, 16, "新出让的商住经营性用地，按不低于起始价的"},
+                {79.5, 128.9, 16, "百分之二十确定竞买保证金，出让合同签订后一个月内缴纳土地"},
+                {79.5, 157.8, 16, "出让价款。"},
+                {111.5, 240, 16, "山西省教育厅"},
+                {371.5, 240, 16, "山西省财政厅"},
+                {79.5, 268.9, 16, "二〇二六年三月一日"}};
+  auto lines = cleanLinesOfPdf({page});
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "第一条 新出让的商住经营性用地，按不低于起始价的百分之二十确定竞买保证金，"
+                      "出让合同签订后一个月内缴纳土地出让价款。");
+  EXPECT_EQ(lines[1], "山西省教育厅 山西省财政厅");
+}
+
+TEST(JoinLines, ADocumentsNameIsNeverBrokenOverParagraphs) {
+  // The source broke a paragraph inside 《…》 (the next line is indented as a new paragraph):
+  // the name and its sentence are one paragraph still. A paragraph that closes its 《》 does not
+  // draw the next one in.
+  testing::PdfPage page = testing::bodyPage({"活动周期间宣传投稿按《山西省教育",
+                                             "厅关于征集职业教育活动周暨终身学习活动周有关材料的通",
+                                             "知》要求进行。",
+                                             "请按《汇总表》填报。",
+                                             "各市要认真组织。"});
+  page.items[0].x = page.items[1].x = page.items[3].x = page.items[4].x = 111.5;
+  auto lines = cleanLinesOfPdf({page});
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "活动周期间宣传投稿按《山西省教育厅关于征集职业教育活动周暨终身学习活动周有关材料的通知》要求进行。");
 }
 
 TEST(TextSource, GbkTextIsDecoded) {

@@ -3,6 +3,7 @@
 #include "extract/text_source.h"
 #include "core/utf8.h"
 #include "segment/segmenter.h"
+#include "support/pdf_writer.h"
 #include "test_support.h"
 
 namespace notice {
@@ -209,6 +210,71 @@ TEST(DocNumber, FromTheSitesMetadataBlockWhenTheNoticePrintsNone) {
 TEST(DocType, UrgentAndSupplementaryNotices) {
   EXPECT_EQ(parseText("关于召开表彰大会的紧急通知\n各市：\n请参加。\n")["doc_type"], "紧急通知");
   EXPECT_EQ(parseText("关于做好防汛工作的补充通知\n各市：\n请落实。\n")["doc_type"], "补充通知");
+}
+
+TEST(Masthead, ATitleSetAboveTheDocNumberIsTheTitleNotAMasthead) {
+  // A copy published without its red 版头 (WPS, 政府信息公开 copies) sets the title in 二号 first,
+  // its first line naming the office, and the 发文字号 under it. The display lines of one block
+  // ending in a 文种 are the title; no masthead is left.
+  testing::PdfPage page;
+  page.items = {{190.4, 297, 22, "达州市人民政府办公室"},
+                {102.5, 326, 22, "关于印发达州市促进房地产市场良性循环"},
+                {179.5, 355, 22, "健康发展十条措施的通知"},
+                {210.5, 390, 16, "达市府办发〔2022〕25号"},
+                {79.5, 447, 16, "各县（市、区）人民政府，市级有关部门："},
+                {111.5, 476, 16, "现将《十条措施》印发给你们，请认真贯彻落实。"},
+                {328, 612, 16, "达州市人民政府办公室"},
+                {339, 640, 16, "2022年4月28日"}};
+  auto r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["title"], "达州市人民政府办公室关于印发达州市促进房地产市场良性循环健康发展十条措施的通知");
+  EXPECT_EQ(r.value()["issuer_mark"], nlohmann::json::array());
+  EXPECT_EQ(r.value()["doc_number"]["text"], "达市府办发〔2022〕25号");
+  EXPECT_EQ(r.value()["recipients"][0], "各县（市、区）人民政府");
+  EXPECT_EQ(r.value()["issuers"], nlohmann::json({"达州市人民政府办公室"}));
+  // A masthead over its 发文字号 stays a masthead: it ends in no 文种.
+  page.items = {{120, 120, 36, "达州市人民政府办公室"},
+                {210.5, 200, 16, "达市府办发〔2022〕25号"},
+                {145.5, 250, 22, "达州市人民政府办公室关于印发"},
+                {222.5, 279, 22, "十条措施的通知"},
+                {79.5, 330, 16, "各县（市、区）人民政府，市级有关部门："},
+                {111.5, 359, 16, "现将《十条措施》印发给你们，请认真贯彻落实。"},
+                {328, 450, 16, "达州市人民政府办公室"},
+                {339, 478, 16, "2022年4月28日"}};
+  r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuer_mark"], nlohmann::json({"达州市人民政府办公室"}));
+  EXPECT_EQ(r.value()["title"], "达州市人民政府办公室关于印发十条措施的通知");
+}
+
+TEST(Recipients, AnIndentedParagraphEndingInAColonIsNoRecipientLine) {
+  // A 通告 has no 主送: its first paragraph, indented two characters, ends "通告如下：". The 主送
+  // line is set flush left (GB/T 9704), so an indented line is 正文.
+  testing::PdfPage page;
+  page.items = {{200, 120, 36, "成都市人民政府"},
+                {220, 200, 16, "成府告〔2026〕3号"},
+                {102.5, 260, 22, "成都市人民政府关于春节期间禁止"},
+                {168.5, 289, 22, "燃放烟花爆竹的通告"},
+                {111.5, 340, 16, "为保障人民群众生命财产安全，维护公共安全，现就有关"},
+                {79.5, 368.9, 16, "事项通告如下："},
+                {111.5, 397.8, 16, "一、本市绕城高速公路以内区域全天禁止燃放烟花爆竹。"},
+                {330, 480, 16, "成都市人民政府"},
+                {340, 508, 16, "2026年1月20日"}};
+  auto r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["recipients"], nlohmann::json::array());
+  EXPECT_EQ(r.value()["title"], "成都市人民政府关于春节期间禁止燃放烟花爆竹的通告");
+  // Flush left, the same line is the 主送 (of a 通知: a 通告 is addressed to the public, and has none).
+  page.items[3] = {168.5, 289, 22, "燃放烟花爆竹的通知"};
+  page.items[4] = {79.5, 340, 16, "各区（市）县人民政府，市级各部门："};
+  page.items.erase(page.items.begin() + 5);
+  r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["recipients"], nlohmann::json({"各区（市）县人民政府", "市级各部门"}));
+  page.items[3] = {168.5, 289, 22, "燃放烟花爆竹的通告"};
+  r = testing::engine().parseBytes(testing::makePdf({page}), "t.pdf", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["recipients"], nlohmann::json::array());
 }
 
 }  // namespace
