@@ -269,8 +269,10 @@ void setLayoutEvidence(Page& page, bool firstPage) {
     // edge is paragraph text, though an indented one is off centre by no more than an em. A
     // display line (a title in 二号 over 三号 text) is not, however wide.
     bool paragraphLine = reachesRight && l.bbox->x0 <= left + 2.5 * em && em < 1.15 * bodySize;
+    // A display line as wide as the column (a long title line) is centred too.
+    bool display = em >= 1.15 * bodySize;
     if (paragraphLine) l.align = Align::kJustified;
-    else if (std::fabs(centre - middle) < 1.0 * em && !reachesLeft) l.align = Align::kCentre;
+    else if (std::fabs(centre - middle) < 1.0 * em && (!reachesLeft || display)) l.align = Align::kCentre;
     else if (reachesRight && !reachesLeft) l.align = Align::kRight;
     else l.align = Align::kLeft;
     if (i == 0) {

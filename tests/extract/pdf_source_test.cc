@@ -208,6 +208,21 @@ TEST(PdfLayoutEvidence, AnIndentedLineReachingTheRightEdgeIsParagraphTextNotCent
   EXPECT_EQ(lines[3].align, Align::kCentre);
 }
 
+TEST(PdfLayoutEvidence, ATitleLineAsWideAsTheColumnIsCentred) {
+  // A title line in 二号 may fill the column from margin to margin: it is centred (both margins
+  // equal), not body text.
+  testing::PdfPage page = spacedBody({{111.5, "请各市教育局于六月十日前报送活动周工作总结和典型案例"},
+                                      {79.5, "逾期不再受理，请各市教育局认真组织填报并及时报送至省教"},
+                                      {79.5, "职成处，联系人王明，电话在附件中列出，请各单位按时报"}},
+                                     200);
+  page.items.push_back({83.5, 120, 22, "关于调整住房公积金贷款和提取规定的通知"});
+  auto doc = readPdf(testing::makePdf({page}), {}, testing::grammar());
+  ASSERT_TRUE(doc.ok());
+  const auto& lines = doc.value().pages[0].lines;
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].align, Align::kCentre);
+}
+
 TEST(PdfLayoutEvidence, ParagraphBreaksAreMeasuredAgainstThePagesOwnLinePitch) {
   // Set in double spacing (32 pt for 16 pt text), the lines of one paragraph are an em apart:
   // no break there. A break is space beyond the page's own pitch.
