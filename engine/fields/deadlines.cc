@@ -1,5 +1,7 @@
 #include "fields/deadlines.h"
 
+#include <set>
+
 #include "core/utf8.h"
 #include "fields/numerals.h"
 
@@ -174,14 +176,15 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
     }
   }
   // A window's close is one duty with what falls due that day.
-  std::vector<Found> kept;
+  std::set<nlohmann::json> dutyDays;
+  std::vector<bool> closes;
   for (const auto& f : out) {
-    bool closesWindow = RE2::FullMatch(f.value["action"].get<std::string>(), g.re("deadlines.window_close"));
-    bool sameDay = std::any_of(out.begin(), out.end(), [&](const Found& o) {
-      return &o != &f && o.value["date"] == f.value["date"] &&
-             !RE2::FullMatch(o.value["action"].get<std::string>(), g.re("deadlines.window_close"));
-    });
-    if (!(closesWindow && sameDay)) kept.push_back(f);
+    closes.push_back(RE2::FullMatch(f.value["action"].get<std::string>(), g.re("deadlines.window_close")));
+    if (!closes.back()) dutyDays.insert(f.value["date"]);
+  }
+  std::vector<Found> kept;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!closes[i] || !dutyDays.count(out[i].value["date"])) kept.push_back(std::move(out[i]));
   }
   return kept;
 }

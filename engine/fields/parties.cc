@@ -103,13 +103,6 @@ std::optional<Found> readTitle(const NoticeView& v) {
   return f;
 }
 
-std::optional<std::string> docTypeOf(const std::string& title, const Grammar& g) {
-  for (const auto& t : g.list("doc_types")) {
-    if (utf8::endsWith(title, t)) return t;
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 // The title's words before it turns to its subject (关于, 转发, 印发): where it names its issuers.

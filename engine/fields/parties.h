@@ -15,7 +15,6 @@ std::optional<Found> readDocNumber(const NoticeView& v);
 // {"text","prefix","year","serial"} from a string holding a 发文字号 (brackets normalised to 〔〕).
 std::optional<nlohmann::json> parseDocNumber(const std::string& text, const Grammar& g);
 std::optional<Found> readTitle(const NoticeView& v);
-std::optional<std::string> docTypeOf(const std::string& title, const Grammar& g);
 // The N of "等N部门" in a title; null when there is none.
 std::optional<int> issuerCountOf(const std::string& title, const Grammar& g);
 // The body named in the title before 等N部门 or 关于 (转发, 印发): never one inside a cited 《…》.

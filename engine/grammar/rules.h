@@ -145,7 +145,7 @@ inline constexpr Pattern kPatterns[] = {
 };
 
 inline constexpr List kLists[] = {
-    {"doc_types", "fields, layout, normalize, segment"},
+    {"doc_types", "grammar (for fields, layout, normalize, segment)"},
     {"org_continuations", "fields, segment"},
     {"org_suffixes", "segment"},
     {"watermarks", "normalize"},

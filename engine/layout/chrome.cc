@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "grammar/doc_types.h"
 
 namespace notice {
 namespace {
@@ -28,11 +29,6 @@ std::string compact(const std::string& s) {
     if (c != ' ' && c != '\t' && c != U'\u3000' && c != U'\u00a0') out.append(s, at, i - at);
   }
   return out;
-}
-
-bool endsWithDocType(const std::string& text, const Grammar& g) {
-  const auto& types = g.list("doc_types");
-  return std::any_of(types.begin(), types.end(), [&](const std::string& t) { return utf8::endsWith(text, t); });
 }
 
 bool isChrome(const std::string& text, const Grammar& g) {

@@ -35,14 +35,13 @@ void cutAt(const Line& line, std::vector<size_t> cuts, std::vector<Line>& out) {
   }
 }
 
-// The space between a masthead ending in 文件 and a 发文字号 after it on the same line.
+// The space between a masthead ending in 文件 and a 发文字号 after it on the same line (the
+// masthead holds no space, so only the first one can be it).
 std::optional<size_t> mastheadNumberSpace(const std::string& t, const Grammar& g) {
-  for (size_t at = t.find(' '); at != std::string::npos; at = t.find(' ', at + 1)) {
-    std::string head = t.substr(0, at), tail = t.substr(at + 1);
-    if (RE2::FullMatch(head, g.re("doc_number.masthead_lead")) && RE2::FullMatch(tail, g.re("doc_number.line"))) {
-      return at;
-    }
-  }
+  size_t at = t.find(' ');
+  if (at == std::string::npos) return std::nullopt;
+  std::string_view head(t.data(), at), tail(t.data() + at + 1, t.size() - at - 1);
+  if (RE2::FullMatch(head, g.re("doc_number.masthead_lead")) && RE2::FullMatch(tail, g.re("doc_number.line"))) return at;
   return std::nullopt;
 }
 

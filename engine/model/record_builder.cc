@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/utf8.h"
+#include "grammar/doc_types.h"
 #include "fields/contacts.h"
 #include "fields/deadlines.h"
 #include "fields/documents.h"
@@ -132,7 +133,7 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   auto issueDate = readIssueDate(v);
   w.scalar("doc_number", docNumber);
   w.scalar("title", title);
-  auto docType = docTypeOf(titleText, g);
+  auto docType = docTypeAtEnd(titleText, g);
   w.scalar("doc_type", docType ? std::optional<Found>(Found{*docType, title->spans}) : std::nullopt);
 
   auto mark = readIssuerMark(v);

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "core/utf8.h"
+#include "grammar/doc_types.h"
 
 namespace notice {
 namespace {
@@ -258,15 +259,6 @@ void appendLine(CleanLine& prev, const CleanLine& next) {
   }
   for (size_t b : next.soft_breaks) prev.soft_breaks.push_back(shift + b);
   prev.char_boxes.insert(prev.char_boxes.end(), next.char_boxes.begin(), next.char_boxes.end());
-}
-
-bool endsWithDocType(const std::string& text, const Grammar& g) {
-  for (const auto& docType : g.list("doc_types")) {
-    if (text.size() >= docType.size() && text.compare(text.size() - docType.size(), docType.size(), docType) == 0) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // A line of items set apart by spaces, with no punctuation: a signature row

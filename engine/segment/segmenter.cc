@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/utf8.h"
+#include "grammar/doc_types.h"
 
 namespace notice {
 namespace {
@@ -39,11 +40,6 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
       return true;
     }
   }
-  return false;
-}
-
-bool endsWithDocType(const std::string& text, const Grammar& g) {
-  for (const auto& t : g.list("doc_types")) if (utf8::endsWith(text, t)) return true;
   return false;
 }
 

@@ -1,11 +1,10 @@
 // Each sample notice against its hand label (corpus/labels), one test per field, so that a
 // failure names the notice, the input format and the field. Values are compared as the
-// project's scorer compares them: NFKC, white space ignored; lists item by item in order.
+// project's scorer compares them (score::normText: NFKC, white space ignored); lists item by
+// item in order.
 #include <filesystem>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
+#include "support/score.h"
 #include "test_support.h"
 
 namespace notice {
@@ -16,22 +15,10 @@ using testing::engine;
 using testing::readFile;
 using testing::sourcePath;
 
-std::string canonical(const std::string& s) {
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-  icu::UnicodeString n = nfkc->normalize(icu::UnicodeString::fromUTF8(s), err);
-  std::string out, utf8;
-  n.toUTF8String(utf8);
-  for (char c : utf8) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
-
 // The parts of a value that the label settles, in canonical form.
 json keyOf(const std::string& field, const json& v) {
   if (v.is_null()) return nullptr;
-  if (v.is_string()) return canonical(v.get<std::string>());
+  if (v.is_string()) return score::normText(v.get<std::string>());
   if (v.is_number()) return v;
   if (v.is_array()) {
     json out = json::array();

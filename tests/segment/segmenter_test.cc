@@ -191,6 +191,12 @@ TEST(Recipients, ASentenceEndingInAColonIsNoRecipientList) {
   EXPECT_EQ(r["recipients"], json::array());
 }
 
+TEST(Recipients, ABodyWhoseNameStartsLikeASentenceIsStillOne) {
+  // 经济技术开发区 starts with 经, as 经研究 does.
+  json r = parseText("关于做好防汛工作的通知\n经济技术开发区管委会，各县区人民政府：\n经研究，现将有关事项通知如下：\n");
+  EXPECT_EQ(r["recipients"], json::array({"经济技术开发区管委会", "各县区人民政府"}));
+}
+
 TEST(Recipients, APublicNoticeHasNone) {
   json r = parseText("关于2024年州庆放假的通告\n全体市民:\n现将放假安排通告如下。\n");
   EXPECT_EQ(r["recipients"], json::array());
