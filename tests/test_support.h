@@ -66,6 +66,16 @@ inline std::string sampleTestName(const ::testing::TestParamInfo<std::string>& i
 namespace notice::testing {
 
 // A small notice around `body` (lines of 正文), for tests of one field at a time.
+// A whole text export, as written (no masthead or signature added).
+inline nlohmann::json parseText(const std::string& text) {
+  auto r = engine().parseBytes(text, "test.txt", {});
+  if (!r.ok()) {
+    ADD_FAILURE() << r.error().message;
+    return nullptr;
+  }
+  return r.value();
+}
+
 inline nlohmann::json parseNotice(const std::string& body, const std::string& title =
                                       "山西省教育厅关于举办2026年职业教育活动周的通知") {
   std::string text = "山西省教育厅\n\n晋教职成函〔2026〕1号\n\n" + title + "\n\n各市教育局：\n\n" + body +

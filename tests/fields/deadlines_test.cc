@@ -5,6 +5,7 @@ namespace {
 
 using nlohmann::json;
 using testing::parseNotice;
+using testing::parseText;
 
 const char* kPeriod = "一、时间\n\n2026年5月11日—17日\n\n二、要求\n\n";
 
@@ -112,12 +113,6 @@ TEST(Deadlines, AWindowsCloseAndTheDutyDueThatDayAreOne) {
   json r = parseNotice("四、征集时间\n\n即日起至4月23日截止。\n\n五、参与方式\n\n每单位至少上交一份作品，并将作品于4月23日前交办公室。");
   ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
   EXPECT_EQ(r["deadlines"][0]["date"], "2026-04-23");
-}
-
-json parseText(const std::string& text) {
-  auto r = testing::engine().parseBytes(text, "test.txt", {});
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : json(nullptr);
 }
 
 TEST(Deadlines, TheYearOfTheTitleWhenTheNoticeStatesNoOther) {

@@ -12,6 +12,7 @@ namespace {
 using nlohmann::json;
 using testing::grammar;
 using testing::parseNotice;
+using testing::parseText;
 
 TEST(Headings, EveryStyleAndLevel) {
   json r = parseNotice(
@@ -156,12 +157,6 @@ TEST(Provenance, CharsPointAtTheValueInText) {
     EXPECT_EQ(span, value) << pointer;
     EXPECT_TRUE(r["provenance"][pointer]["bbox"].is_null());
   }
-}
-
-json parseText(const std::string& text) {
-  auto r = testing::engine().parseBytes(text, "test.txt", {});
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : json(nullptr);
 }
 
 TEST(Title, AboveANumberInBracketsAsGazettesAndWebCopiesPrintIt) {
