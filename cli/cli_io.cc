@@ -67,6 +67,13 @@ std::optional<std::string> writeFileAtomic(const std::string& path, const std::s
   return std::nullopt;
 }
 
+std::optional<OcrMode> parseOcrMode(const std::string& word) {
+  if (word == "auto") return OcrMode::kAuto;
+  if (word == "always") return OcrMode::kAlways;
+  if (word == "never") return OcrMode::kNever;
+  return std::nullopt;
+}
+
 int exitCodeFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kNoTextLayer: return kNoTextLayer;

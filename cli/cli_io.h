@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "extract/source.h"
 
 namespace notice::cli {
 
@@ -17,5 +18,8 @@ std::optional<std::string> writeFileAtomic(const std::string& path, const std::s
 
 // The exit code for an error category (see commands.h).
 int exitCodeFor(ErrorCode code);
+
+// "auto", "always" or "never"; nullopt for anything else.
+std::optional<OcrMode> parseOcrMode(const std::string& word);
 
 }  // namespace notice::cli

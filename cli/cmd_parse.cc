@@ -16,8 +16,8 @@ namespace {
 const char* kHelp =
     "usage: notice parse [options] FILE...\n"
     "\n"
-    "Writes one `notice/1` record per input. Inputs are PDFs or text/markdown exports,\n"
-    "told apart by content; `-` reads standard input.\n"
+    "Writes one `notice/1` record per input. Inputs are PDFs, web pages, OFD, Word .docx or\n"
+    "text/markdown exports, told apart by content; `-` reads standard input.\n"
     "\n"
     "options:\n"
     "  --format json|jsonl  json (default): one pretty JSON object per input on stdout;\n"
@@ -25,6 +25,8 @@ const char* kHelp =
     "  -o, --out DIR        write DIR/NAME.json per input instead, and print a one-line\n"
     "                       summary per notice (the folder is created if missing)\n"
     "  --password PW        password for encrypted PDFs\n"
+    "  --ocr auto|always|never  when pages are read by OCR: auto (default) for pages with\n"
+    "                       no usable text layer; always; never (refuse such pages)\n"
     "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  --timings            print the time spent in each stage per input on stderr\n"
     "  -h, --help           this text\n"
@@ -53,7 +55,8 @@ std::string summaryLine(const nlohmann::json& r) {
 }  // namespace
 
 int runParse(const std::vector<std::string>& args) {
-  std::string format = "json", outDir, password, grammars;
+  std::string format = "json", outDir, grammars;
+  ParseOptions options;
   bool timings = false;
   std::vector<std::string> inputs;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -68,7 +71,14 @@ int runParse(const std::vector<std::string>& args) {
     if (a == "-h" || a == "--help") { std::fputs(kHelp, stdout); return kOk; }
     if (a == "--format") { auto v = value("--format"); if (!v) return kUsage; format = *v; }
     else if (a == "-o" || a == "--out") { auto v = value("-o"); if (!v) return kUsage; outDir = *v; }
-    else if (a == "--password") { auto v = value("--password"); if (!v) return kUsage; password = *v; }
+    else if (a == "--password") { auto v = value("--password"); if (!v) return kUsage; options.password = *v; }
+    else if (a == "--ocr") {
+      auto v = value("--ocr");
+      if (!v) return kUsage;
+      auto mode = parseOcrMode(*v);
+      if (!mode) { std::fprintf(stderr, "notice parse: --ocr must be auto, always or never, not '%s'\n", v->c_str()); return kUsage; }
+      options.ocr = *mode;
+    }
     else if (a == "--timings") timings = true;
     else if (a == "--grammars") { auto v = value("--grammars"); if (!v) return kUsage; grammars = *v; }
     else if (a.size() > 1 && a[0] == '-') {
@@ -114,7 +124,7 @@ int runParse(const std::vector<std::string>& args) {
     auto bytes = readInput(input);
     StageTimings stages;
     Result<nlohmann::json> record = bytes.ok()
-        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, {password}, &stages)
+        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, options, &stages)
         : Result<nlohmann::json>(bytes.error());
     if (timings && record.ok()) {
       std::fprintf(stderr, "%s: extract %.2f ms, normalize %.2f ms, segment %.2f ms, fields %.2f ms\n", input.c_str(),

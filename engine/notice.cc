@@ -6,8 +6,6 @@
 #include <iterator>
 
 #include "core/sha256.h"
-#include "extract/pdf_source.h"
-#include "extract/text_source.h"
 #include "layout/chrome.h"
 #include "layout/flattened.h"
 #include "model/record_builder.h"
@@ -30,12 +28,11 @@ Error tooLarge(size_t bytes, size_t limit, const char* what) {
 }  // namespace
 
 Result<PageText> Engine::extract(std::string_view bytes, const ParseOptions& options) const {
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
-    if (bytes.size() > kMaxPdfBytes) return tooLarge(bytes.size(), kMaxPdfBytes, "a PDF notice");
-    return readPdf(bytes, PdfReadOptions{options.password}, *grammar_);
-  }
-  if (bytes.size() > kMaxTextExportBytes) return tooLarge(bytes.size(), kMaxTextExportBytes, "a text export");
-  return readTextExport(bytes, *grammar_);
+  auto source = sourceFor(bytes);
+  if (!source.ok()) return source.error();
+  const Source& s = *source.value();
+  if (bytes.size() > s.max_bytes) return tooLarge(bytes.size(), s.max_bytes, s.description);
+  return s.read(bytes, options, *grammar_);
 }
 
 Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::string& display_name,

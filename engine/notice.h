@@ -14,26 +14,23 @@
 
 #include "core/status.h"
 #include "extract/page_text.h"
+#include "extract/source.h"
 #include "grammar/grammar.h"
 #include "model/record_builder.h"
 
 namespace notice {
 
-// Inputs larger than these are refused (kTooLarge): a notice's text export is tens of KiB and
-// its PDF a few MiB, even with scanned pages; the engine holds a whole input in memory.
-inline constexpr size_t kMaxTextExportBytes = size_t{16} << 20;
-inline constexpr size_t kMaxPdfBytes = size_t{512} << 20;
-inline constexpr size_t kMaxInputBytes = kMaxPdfBytes;
+// Inputs larger than this are refused (kTooLarge) before they are read; each source has its own
+// smaller limit (extract/source.h).
+inline constexpr size_t kMaxInputBytes = size_t{512} << 20;
 
-struct ParseOptions {
-  std::string password;  // for encrypted PDFs
-};
+using ParseOptions = SourceOptions;
 
 class Engine {
  public:
   static Result<Engine> create(const std::string& grammar_dir = "");
 
-  // Reads a PDF or a text/markdown export (told apart by content, not by name) and returns
+  // Reads an input in any format a source reads (chosen by content, not by name) and returns
   // its record. `display_name` goes into source.file.
   // `timings`, when given, receives the time spent in each stage.
   Result<nlohmann::json> parseBytes(std::string_view bytes, const std::string& display_name,

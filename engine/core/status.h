@@ -17,6 +17,7 @@ enum class ErrorCode {
   kEncrypted,      // a PDF that needs a (different) password
   kCorrupt,        // a PDF that poppler cannot open
   kGarbledText,    // a text layer that decodes to mojibake (fonts without a Unicode map)
+  kUnsupportedFormat,  // a format no source reads (a legacy .doc, an image): the message names it
   kTooLarge,       // far larger than any notice: refused before it costs minutes and gigabytes
   kBadRecord,      // a record (JSON) that does not have the notice/1 shape
   kBadGrammar,     // a rule file that does not load

@@ -317,7 +317,9 @@ void quiet(const std::string&, void*) {}
 
 }  // namespace
 
-Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options, const Grammar& grammar) {
+bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
+
+Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());
   std::unique_ptr<poppler::document> doc(

@@ -8,17 +8,16 @@
 
 #include "core/status.h"
 #include "extract/page_text.h"
+#include "extract/source.h"
 #include "grammar/grammar.h"
 
 namespace notice {
 
-struct PdfReadOptions {
-  std::string password;
-};
-
 // Errors: kCorrupt (not a PDF poppler can open, truncated, zero pages), kEncrypted (password
 // missing or wrong), kNoTextLayer (image-only pages), kGarbledText (fonts with no Unicode map).
 // `grammar` gives the page-number forms and the 附件 heading that starts the attachment pages.
-Result<PageText> readPdf(std::string_view bytes, const PdfReadOptions& options, const Grammar& grammar);
+// A PDF starts "%PDF-" within its first KiB.
+bool looksLikePdf(std::string_view bytes);
+Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar);
 
 }  // namespace notice

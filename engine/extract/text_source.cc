@@ -266,4 +266,8 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
   return out;
 }
 
+Result<PageText> readTextExport(std::string_view input, const SourceOptions&, const Grammar& grammar) {
+  return readTextExport(input, grammar);
+}
+
 }  // namespace notice

@@ -7,6 +7,7 @@
 
 #include "core/status.h"
 #include "extract/page_text.h"
+#include "extract/source.h"
 #include "grammar/grammar.h"
 
 namespace notice {
@@ -14,5 +15,6 @@ namespace notice {
 // Errors: kEmptyInput (nothing but white space), kNotText (not UTF-8, or binary bytes).
 // `grammar` gives the page-number forms: a line holding one is where a page broke.
 Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar);
+Result<PageText> readTextExport(std::string_view bytes, const SourceOptions& options, const Grammar& grammar);
 
 }  // namespace notice

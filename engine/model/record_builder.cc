@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* formatName(SourceFormat f) {
-  switch (f) {
-    case SourceFormat::kPdf: return "pdf";
-    case SourceFormat::kMarkdown: return "markdown";
-    default: return "text";
-  }
-}
-
 // The record's `text` for one notice and the map from its lines to offsets in it (code points).
 class TextIndex {
  public:
@@ -123,9 +115,9 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
 
   w.value("schema", "notice/1");
   w.value("source", {{"file", source.file}, {"sha256", source.sha256}, {"format", formatName(doc.format)},
-                     {"pages", doc.format == SourceFormat::kPdf ? json(doc.page_count) : json(nullptr)},
+                     {"pages", hasPages(doc.format) ? json(doc.page_count) : json(nullptr)},
                      {"ocr", doc.ocr},
-                     {"encoding", doc.format == SourceFormat::kPdf ? json(nullptr) : json(doc.encoding)}});
+                     {"encoding", hasEncoding(doc.format) ? json(doc.encoding) : json(nullptr)}});
 
   auto docNumber = readDocNumber(v);
   auto title = readTitle(v);
@@ -217,6 +209,7 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
     warnings.push_back({"damaged_text", std::to_string(doc.damaged_bytes) +
                                             " byte(s) of the input are not valid UTF-8; they show as � in the text"});
   }
+  for (const auto& [code, message] : doc.source_notes) warnings.push_back({code, message});
   json ws = json::array();
   for (const auto& warning : warnings) ws.push_back({{"code", warning.code}, {"message", warning.message}});
   w.value("warnings", ws);

@@ -439,6 +439,7 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   doc.encoding = pages.encoding;
   doc.damaged_bytes = pages.damaged_bytes;
   doc.page_count = static_cast<int>(pages.pages.size());
+  doc.source_notes = pages.notes;
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
   auto columns = textColumns(pages);

@@ -51,6 +51,7 @@ struct CleanDoc {
   std::string encoding = "UTF-8";
   size_t damaged_bytes = 0;
   int page_count = 0;
+  std::vector<std::pair<std::string, std::string>> source_notes;  // PageText::notes
   std::vector<CleanLine> lines;
 };
 
