@@ -6,12 +6,15 @@
 #   scripts/install-deps.sh --bench   also the peers and timers bench/ runs against
 set -euo pipefail
 
+# Build and run: the compiler, ICU, poppler (PDF), RE2, JSON, OpenSSL (SHA-256), libxml2 (web
+# pages), Tesseract with its Chinese data (OCR), libzip + pugixml (OFD, Word), SQLite (archive).
 packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
-          nlohmann-json3-dev libssl-dev)
+          nlohmann-json3-dev libssl-dev libxml2-dev libtesseract-dev libleptonica-dev tesseract-ocr
+          tesseract-ocr-chi-sim libzip-dev libpugixml-dev libsqlite3-dev)
 for option in "$@"; do
   case "$option" in
     --test) packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
-                       chromium fonts-wqy-microhei) ;;
+                       chromium fonts-wqy-microhei zip unzip postgresql) ;;
     --bench) packages+=(poppler-utils git time bc hyperfine python3) ;;
     *) echo "install-deps: unknown option $option (use --test, --bench)" >&2; exit 2 ;;
   esac
