@@ -69,6 +69,22 @@ Date Date::plusMonths(int months) const {
 
 namespace {
 
+// A part of the month (grammars/month_parts.tsv) and the day it stands for, if any; a part
+// that names no day (月初, 11月份) leaves the date a month.
+void applyMonthPart(const std::string& part, const Grammar& g, DateMention* d) {
+  if (part.empty()) return;
+  for (const auto& row : g.table("month_parts")) {
+    if (row[0] != part) continue;
+    if (row[1] == "month") return;
+    d->part = part;
+    if (row[1] == "-") return;
+    d->start.day = row[1] == "last" ? daysInMonth(d->start.year, d->start.month) : std::stoi(row[1]);
+    d->month_only = false;
+    return;
+  }
+  d->part = part;
+}
+
 int toInt(const std::string& s) { return s.empty() ? 0 : std::stoi(s); }
 
 }  // namespace
@@ -134,11 +150,7 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
       d.start = Date{d.year_written ? toInt(mo[1].as_string()) : year, toInt(mo[2].as_string()), 0};
       std::string part = mo[3].as_string();
       d.month_only = true;
-      if (part != "份") d.part = part;
-      int last = daysInMonth(d.start.year, d.start.month);
-      if (part == "底" || part == "末" || part == "下旬") d.start.day = last, d.month_only = false;
-      else if (part == "上旬") d.start.day = 10, d.month_only = false;
-      else if (part == "中旬") d.start.day = 20, d.month_only = false;
+      applyMonthPart(part, g, &d);
       // A range of months: 10月至11月.
       re2::StringPiece after(text.data() + d.end, text.size() - d.end), e[3];
       if (d.month_only && g.re("dates.month_range_end").Match(after, 0, after.size(), RE2::ANCHOR_START, e, 3)) {

@@ -261,8 +261,9 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);
     for (const auto& d : findDates(line, year, g)) {
-      if (!RE2::PartialMatch(line.substr(d.end), g.re("events.holiday_after_date"))) continue;
-      emit(events.empty() ? "放假" : events.front(), d, Span{i, d.begin, d.end});
+      std::string holiday;
+      if (!RE2::PartialMatch(line.substr(d.end), g.re("events.holiday_after_date"), &holiday)) continue;
+      emit(events.empty() ? holiday : events.front(), d, Span{i, d.begin, d.end});
       return out;
     }
   }
@@ -274,7 +275,7 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     if (!g.re("events.scheduled").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
     std::string s = stripQualifiers(m[1].as_string(), g);
     std::string named = eventNamedIn(s, events);
-    bool generic = named.empty() && (utf8::endsWith(s, "活动周") || utf8::endsWith(s, "活动"));
+    bool generic = named.empty() && RE2::PartialMatch(s, g.re("events.generic_event"));
     if (named.empty() && !generic) continue;
     size_t after = static_cast<size_t>(m[0].data() - line.data()) + m[0].size();
     auto dates = findDates(line.substr(after), year, g);

@@ -236,9 +236,9 @@ std::optional<Found> readPublicity(const NoticeView& v) {
 }
 
 std::optional<std::string> provinceOf(const std::string& body, const Grammar& g) {
+  // A Party or League body is named by its place after the prefix: 中共湖南省委 is 湖南's.
   std::string name = body;
-  if (name.rfind("中共", 0) == 0) name = name.substr(6);
-  if (name.rfind("共青团", 0) == 0) name = name.substr(9);
+  RE2::Replace(&name, g.re("parties.party_prefix"), "");
   for (const auto& row : g.table("provinces")) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i == 1) continue;  // the one-character 简称 is for 发文字号 prefixes only

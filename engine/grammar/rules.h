@@ -94,6 +94,7 @@ inline constexpr Pattern kPatterns[] = {
     {"doc_number.announcement", "fields"},
     {"parties.title_issuer_end", "fields"},
     {"parties.issuer_count", "fields"},
+    {"parties.party_prefix", "fields"},
     {"doc_number.announcement_line", "segment"},
     {"doc_number.masthead_lead", "layout"},
     {"doc_number.in_brackets", "fields"},
@@ -115,6 +116,7 @@ inline constexpr Pattern kPatterns[] = {
     {"events.time_phrase", "fields"},
     {"events.open_start", "fields"},
     {"events.holiday_after_date", "fields"},
+    {"events.generic_event", "fields"},
     {"events.scheduled_verb", "fields"},
     {"events.held_event", "fields"},
     {"events.event_noun", "fields"},
@@ -137,6 +139,8 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.internal_distribution", "segment"},
     {"structure.printed", "fields, normalize, segment"},
     {"structure.issued_document", "fields, segment"},
+    {"structure.masthead_word", "segment"},
+    {"structure.masthead_suffix", "segment"},
     {"structure.unaddressed_title", "segment"},
     {"structure.not_recipients", "segment"},
     {"structure.trailing_doc_number", "fields"},
@@ -155,6 +159,8 @@ inline constexpr Table kTables[] = {
     {"agencies", "diff", "role pattern:re2"},
     {"duties", "diff", "kind pattern:re2"},
     {"provinces", "fields", "name short bare?"},
+    {"month_parts", "fields", "part day"},
+    {"durations", "fields", "unit kind"},
 };
 
 }  // namespace notice::rules

@@ -20,8 +20,10 @@ bool isContinuation(const std::string& text, const Grammar& g) {
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
-std::string stripMastheadSuffix(std::string name) {
-  if (utf8::endsWith(name, "文件") && utf8::codepointCount(name) > 4) name.resize(name.size() - 6);
+// A masthead is the issuer's name and the word 文件 (GB/T 9704 7.2.1): the name without it.
+std::string stripMastheadSuffix(std::string name, const Grammar& g) {
+  std::string bare;
+  if (RE2::FullMatch(name, g.re("structure.masthead_suffix"), &bare)) return bare;
   return name;
 }
 
@@ -196,7 +198,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     // word 文件 beside it belongs to the whole masthead).
     if (i + 1 < mastheadEnd && !line.pieces.empty() && !doc.lines[lines[i + 1]].pieces.empty()) {
       std::string head = line.piece(0), tail = doc.lines[lines[i + 1]].piece(0);
-      if (head != "文件" && !isOrgName(head, g) && isOrgName(head + tail, g)) {
+      if (!RE2::FullMatch(head, g.re("structure.masthead_word")) && !isOrgName(head, g) && isOrgName(head + tail, g)) {
         p.masthead.push_back(lines[i]);
         p.masthead.push_back(lines[i + 1]);
         p.masthead_wrapped.push_back({lines[i], lines[i + 1]});
@@ -328,7 +330,7 @@ bool isOrgName(const std::string& text, const Grammar& g) {
     char32_t c = utf8::next(text, i);
     if (!utf8::isHan(c) && c != U'（' && c != U'）' && c != '(' && c != ')') return false;
   }
-  std::string name = stripMastheadSuffix(text);
+  std::string name = stripMastheadSuffix(text, g);
   for (const auto& suffix : g.list("org_suffixes")) {
     if (utf8::endsWith(name, suffix)) return true;
   }
@@ -340,7 +342,10 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
   if (line.table_row) return out;
   for (const auto& range : line.pieces) {
     // The word 文件 set beside a joint masthead belongs to all of it, to none of the names.
-    if (line.text.compare(range.begin, range.end - range.begin, "文件") == 0) continue;
+    if (RE2::FullMatch(re2::StringPiece(line.text.data() + range.begin, range.end - range.begin),
+                       g.re("structure.masthead_word"))) {
+      continue;
+    }
     // Split at soft breaks when every part is a name (a continuation joins the one before);
     // else the piece is one name or none.
     std::vector<size_t> cuts{range.begin};
@@ -357,7 +362,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
         previous.name += part;
         previous.end = cuts[c + 1];
       } else if (isOrgName(part, g) && !isContinuation(part, g)) {
-        parts.push_back({stripMastheadSuffix(part), cuts[c], cuts[c + 1]});
+        parts.push_back({stripMastheadSuffix(part, g), cuts[c], cuts[c + 1]});
       } else {
         parts.clear();
         break;
@@ -366,7 +371,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
     if (parts.empty()) {
       std::string piece = line.text.substr(range.begin, range.end - range.begin);
       if (!isOrgName(piece, g) || isContinuation(piece, g)) return {};
-      parts.push_back({stripMastheadSuffix(piece), range.begin, range.end});
+      parts.push_back({stripMastheadSuffix(piece, g), range.begin, range.end});
     }
     out.insert(out.end(), parts.begin(), parts.end());
   }
