@@ -68,7 +68,7 @@ const Period* periodFor(const std::string& phrase, const std::vector<Period>& pe
   if (best) return best;
   // "活动周" stands for the notice's own week when the notice has one kind of week.
   std::string generic;
-  if (!RE2::PartialMatch(phrase, g.re("events.generic_event"), &generic)) return nullptr;
+  if (!RE2::PartialMatch(phrase, g.re("genre_activity.generic_event"), &generic)) return nullptr;
   for (const auto& p : periods) {
     if (!p.event.empty() && p.event.find(generic) != std::string::npos) return &p;
   }
@@ -99,13 +99,13 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
         // Relative: "活动周结束后一周内".
         re2::StringPiece m[4];
         re2::StringPiece in(text);
-        if (g.re("deadlines.relative").Match(in, 0, in.size(), RE2::UNANCHORED, m, 4)) {
+        if (g.re("genre_activity.relative").Match(in, 0, in.size(), RE2::UNANCHORED, m, 4)) {
           Due d;
           d.clause = clause;
           size_t b = static_cast<size_t>(m[0].data() - text.data());
           d.phraseEnd = clause.begin + b + m[0].size();
           d.relative = m[0].as_string();
-          RE2::Replace(&d.relative, g.re("deadlines.relative_lead"), "");
+          RE2::Replace(&d.relative, g.re("genre_activity.relative_lead"), "");
           if (const Period* p = periodFor(m[1].as_string(), periods, g)) {
             d.date = after(p->end, m[2].as_string(), m[3].as_string(), g);
           }
@@ -156,7 +156,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           auto clauses = splitAt(line, d.clause.end, sentence.end, U"，,");
           if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin), g);
         }
-        if (RE2::PartialMatch(action, g.re("deadlines.arrival"))) continue;
+        if (RE2::PartialMatch(action, g.re("genre_meeting.arrival"))) continue;
         std::string sentenceText = utf8::trim(line.substr(sentence.begin, sentence.end - sentence.begin));
         // A date without a year in a notice that states none is unresolved, not year 0.
         bool yearless = d.date && !d.date->valid();

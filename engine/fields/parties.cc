@@ -60,7 +60,7 @@ std::optional<nlohmann::json> parseDocNumber(const std::string& text, const Gram
   // A 公告's own form keeps its words: 国家税务总局公告2025年第17号.
   bool announcement = false;
   if (!RE2::PartialMatch(text, g.re("doc_number.any"), &prefix, &year, &serial)) {
-    if (!RE2::PartialMatch(text, g.re("doc_number.announcement"), &prefix, &year, &serial)) return std::nullopt;
+    if (!RE2::PartialMatch(text, g.re("genre_announcement.announcement"), &prefix, &year, &serial)) return std::nullopt;
     announcement = true;
   }
   int serialNumber = std::stoi(serial);

@@ -38,7 +38,7 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
   if (line.table_row) return false;
   for (size_t i = 0; i < line.pieces.size(); ++i) {
     if (RE2::FullMatch(line.piece(i), g.re("doc_number.line")) ||
-        RE2::FullMatch(line.piece(i), g.re("doc_number.announcement_line"))) {
+        RE2::FullMatch(line.piece(i), g.re("genre_announcement.announcement_line"))) {
       return true;
     }
   }
@@ -230,7 +230,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   // than opening a sentence (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
   std::string titleText;
   for (size_t t : p.title) titleText += doc.lines[t].text;
-  bool addressed = !RE2::PartialMatch(titleText, g.re("structure.unaddressed_title"));
+  bool addressed = !RE2::PartialMatch(titleText, g.re("genre_announcement.unaddressed_title"));
   size_t r = k;
   while (addressed && r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) &&
          !RE2::PartialMatch(text(r), g.re("structure.not_recipients")) && !(r == k && layout.indented(doc.lines[lines[k]]))) {
