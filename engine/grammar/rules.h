@@ -149,6 +149,7 @@ inline constexpr Pattern kPatterns[] = {
 };
 
 inline constexpr List kLists[] = {
+    {"document_kinds", "layout normalize segment fields"},
     {"doc_types", "grammar (for fields, layout, normalize, segment)"},
     {"org_continuations", "fields, segment"},
     {"org_suffixes", "segment"},

@@ -204,6 +204,10 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   w.value("text", index.text());
   if (!docNumber && !title) {
     warnings.push_back({"not_a_notice", "neither a 发文字号 nor a title ending in a 文种 was found"});
+  } else if (auto kind = docType ? std::nullopt : documentKindAtEnd(titleText, g)) {
+    warnings.push_back({"not_a_notice", "the title ends in " + *kind +
+                                            ", a document that notices issue (印发…的通知), not a 文种: read as "
+                                            "a document without its cover notice"});
   }
   if (doc.damaged_bytes > 0) {
     warnings.push_back({"damaged_text", std::to_string(doc.damaged_bytes) +

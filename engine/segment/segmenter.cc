@@ -150,21 +150,21 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
                           std::fabs(doc.lines[lines[top - 1]].font_size - doc.lines[lines[top]].font_size) <= 0.5))) {
       --top;
     }
-    if (top < dn && dn - top <= 4 && endsWithDocType(text(dn - 1), g)) titleAbove = top;
+    if (top < dn && dn - top <= 4 && endsLikeATitle(text(dn - 1), g)) titleAbove = top;
     // Without layout (web copies, gazettes): the number in brackets under the title, the title's
     // lines just above it naming no body.
-    if (!titleAbove && !layout.geometry && dn > 0 && endsWithDocType(text(dn - 1), g) &&
+    if (!titleAbove && !layout.geometry && dn > 0 && endsLikeATitle(text(dn - 1), g) &&
         utf8::codepointCount(text(dn - 1)) >= 6 && orgNamesOnLine(doc.lines[lines[dn - 1]], g).empty()) {
       size_t first = dn - 1;
       while (first > 0 && dn - 1 - first < 3 && orgNamesOnLine(doc.lines[lines[first - 1]], g).empty() &&
-             !endsWithDocType(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
+             !endsLikeATitle(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
         --first;
       }
       titleAbove = first;
     }
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
-      if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
+      if (endsLikeATitle(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
         titleStart = i;
         break;
       }
@@ -175,7 +175,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       const CleanLine& above = doc.lines[lines[*titleStart - 1]];
       const CleanLine& first = doc.lines[lines[*titleStart]];
       if (!layout.displayLine(above) || !layout.displayLine(first) || std::fabs(above.font_size - first.font_size) > 0.5 ||
-          !orgNamesOnLine(above, g).empty() || endsWithDocType(above.text, g)) {
+          !orgNamesOnLine(above, g).empty() || endsLikeATitle(above.text, g)) {
         break;
       }
       --*titleStart;
@@ -223,7 +223,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       break;
     }
     p.title.push_back(lines[k]);
-    if (endsWithDocType(text(k), g)) { ++k; break; }
+    if (endsLikeATitle(text(k), g)) { ++k; break; }
     ++k;
   }
   // 主送: lines up to one ending in a colon, from a line set flush left, naming bodies rather
