@@ -72,25 +72,6 @@ bool isDamagedUtf8(std::string_view s) {
   return good > 0 && bad * 4 < good;
 }
 
-// The text with every byte that does not decode as UTF-8 replaced by U+FFFD; `replaced` counts them.
-std::string repairedUtf8(std::string_view s, size_t* replaced) {
-  std::string out;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-      ++*replaced;
-    } else {
-      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-    }
-  }
-  return out;
-}
-
 // Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
 // one line (a signature block's bodies, a contact's numbers).
 std::vector<LinePiece> splitAtGaps(std::string_view line) {
@@ -229,7 +210,7 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
     if (isDamagedUtf8(bytes)) {
       // A byte flipped or a character cut (a download stopped short): read the rest, mark the
       // damage with U+FFFD, and let the record warn of it.
-      decoded = repairedUtf8(bytes, &damaged);
+      decoded = utf8::repaired(bytes, &damaged);
       bytes = decoded;
       skipped = 0;
     }
