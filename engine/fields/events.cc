@@ -262,7 +262,8 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     const std::string& line = v.line(i);
     for (const auto& d : findDates(line, year, g)) {
       std::string holiday;
-      if (!RE2::PartialMatch(line.substr(d.end), g.re("genre_holiday.holiday_after_date"), &holiday)) continue;
+      re2::StringPiece afterDate(line.data() + d.end, line.size() - d.end);
+      if (!RE2::PartialMatch(afterDate, g.re("genre_holiday.holiday_after_date"), &holiday)) continue;
       emit(events.empty() ? holiday : events.front(), d, Span{i, d.begin, d.end});
       return out;
     }
@@ -313,13 +314,14 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);
     for (const auto& d : findDates(line, year, g)) {
-      std::string after = line.substr(d.end);
-      re2::StringPiece rest(after), verb;
+      // Views, not copies: a long line has many dates.
+      std::string_view after = std::string_view(line).substr(d.end);
+      re2::StringPiece rest(after.data(), after.size()), verb;
       if (!g.re("deadlines.event_verb").Match(rest, 0, rest.size(), RE2::ANCHOR_START, &verb, 1)) continue;
-      std::string clause = after.substr(verb.size());
-      size_t stop = std::string::npos;
+      std::string_view clause = after.substr(verb.size());
+      size_t stop = std::string_view::npos;
       for (const char* mark : {"，", "。", "；"}) stop = std::min(stop, clause.find(mark));
-      std::string object = clause.substr(0, stop);
+      std::string object(clause.substr(0, stop));
       std::string named = eventNamedIn(object, events);
       if (named.empty()) continue;
       // "于5月12日举办…活动周启动仪式" dates a ceremony mentioned in passing, not the week.

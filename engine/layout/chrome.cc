@@ -42,8 +42,12 @@ void setText(Line& line, std::string text) {
   line.pieces[0].char_boxes.clear();
 }
 
+// A headline is a title and a site's name: a few hundred bytes at most, never a page.
+constexpr size_t kMaxHeadlineBytes = 1024;
+
 // A headline "标题 -网站名" or "《标题》" gives the title alone.
 std::optional<std::string> headlineTitle(const std::string& text, const Grammar& g) {
+  if (text.size() > kMaxHeadlineBytes) return std::nullopt;
   std::string inner;
   if (RE2::FullMatch(text, g.re("chrome.headline_quoted"), &inner) && endsLikeATitle(utf8::trim(inner), g)) {
     return utf8::trim(inner);
