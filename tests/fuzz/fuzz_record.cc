@@ -1,0 +1,34 @@
+// Record JSON, as `notice diff` and `compare` read it from files (or hand-edited): whatever the
+// bytes, a record in shape diffs both ways against a real record, compares in a series, and
+// renders in every format; one out of shape is refused by the shape check, never read.
+#include <cstddef>
+#include <cstdint>
+
+#include "diff/diff.h"
+#include "diff/record_shape.h"
+#include "diff/render.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace notice;
+  auto r = nlohmann::json::parse(data, data + size, nullptr, false);
+  if (r.is_discarded() || !r.is_object()) return 0;
+  if (recordShapeError(r)) return 0;
+  const Grammar& g = fuzz::engine().grammar();
+  for (auto* pair : {&fuzz::seedRecord(), &r}) {
+    const nlohmann::json& a = *pair;
+    const nlohmann::json& b = pair == &r ? fuzz::seedRecord() : r;
+    auto d = diffRecords(a, b, g);
+    fuzz::require(d.ok(), "two records in shape diff");
+    (void)d.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    (void)renderDiffText(d.value(), false);
+    (void)renderDiffHtml(d.value());
+  }
+  auto s = compareSeries({fuzz::seedRecord(), r}, g);
+  if (s.ok()) {
+    (void)renderSeriesText(s.value(), false);
+    (void)renderSeriesCsv(s.value());
+    (void)renderSeriesHtml(s.value());
+  }
+  return 0;
+}
