@@ -58,8 +58,8 @@ std::string repairedUtf8(std::string_view s, size_t* replaced) {
   return out;
 }
 
-// Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
-// one line (a signature block's bodies, a contact's numbers).
+}  // namespace
+
 std::vector<LinePiece> splitAtGaps(std::string_view line) {
   std::vector<LinePiece> pieces;
   std::string current;
@@ -86,6 +86,8 @@ std::vector<LinePiece> splitAtGaps(std::string_view line) {
   flush();
   return pieces;
 }
+
+namespace {
 
 // Splits a table row into its cells, keeping empty cells so columns stay aligned.
 std::vector<LinePiece> splitCells(std::string_view row, char separator) {

@@ -47,11 +47,25 @@ inline constexpr Pattern kPatterns[] = {
 
     {"chrome.line", "layout"},
     {"chrome.rule", "layout"},
-    {"chrome.furniture_start", "layout"},
+    {"chrome.furniture_start", "layout, extract"},
     {"chrome.footer", "layout"},
     {"chrome.headline_separator", "layout"},
     {"chrome.headline_site", "layout"},
     {"chrome.headline_quoted", "layout"},
+
+    {"html.meta_title", "extract"},
+    {"html.meta_publish_date", "extract"},
+    {"html.meta_publisher", "extract"},
+    {"html.label_index_number", "extract"},
+    {"html.label_doc_number", "extract"},
+    {"html.label_issue_date", "extract"},
+    {"html.label_publish_date", "extract"},
+    {"html.label_publisher", "extract"},
+    {"html.label_title", "extract"},
+    {"html.label_open", "extract"},
+    {"html.label_close", "extract"},
+    {"html.attachment_file", "extract"},
+    {"html.attachment_label", "extract"},
 
     {"contacts.phone", "fields"},
     {"contacts.phone_in_brackets", "fields"},
@@ -146,6 +160,8 @@ inline constexpr Pattern kPatterns[] = {
 
 inline constexpr List kLists[] = {
     {"doc_types", "grammar (for fields, layout, normalize, segment)"},
+    {"html_blocks", "extract"},
+    {"html_skipped", "extract"},
     {"org_continuations", "fields, segment"},
     {"org_suffixes", "segment"},
     {"watermarks", "normalize"},

@@ -440,6 +440,8 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   doc.damaged_bytes = pages.damaged_bytes;
   doc.page_count = static_cast<int>(pages.pages.size());
   doc.source_notes = pages.notes;
+  doc.metadata = pages.metadata;
+  doc.linked_attachments = pages.attachments;
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
   auto columns = textColumns(pages);
