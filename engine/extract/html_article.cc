@@ -50,13 +50,14 @@ struct Tally {
 Article findArticle(const HtmlPage& page) {
   std::map<const xmlNode*, Tally> tally;
   for (const auto& line : page.lines) {
+    if (line.hidden) continue;
     for (const xmlNode* n = line.block; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
       tally[n].chars += line.chars;
       tally[n].link_chars += line.link_chars;
     }
   }
   for (const auto& line : page.lines) {
-    if (!line.block || line.chars < line.link_chars + kMinParagraphChars || line.link_chars * 2 > line.chars) continue;
+    if (line.hidden || !line.block || line.chars < line.link_chars + kMinParagraphChars || line.link_chars * 2 > line.chars) continue;
     const xmlNode* holder = isParagraphElement(line.block) ? line.block->parent : line.block;
     if (!holder || holder->type != XML_ELEMENT_NODE) continue;
     double s = paragraphScore(line);
@@ -73,7 +74,9 @@ Article findArticle(const HtmlPage& page) {
   }
   Article out;
   if (!best) {
-    for (size_t i = 0; i < page.lines.size(); ++i) out.lines.push_back(i);
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+      if (!page.lines[i].hidden) out.lines.push_back(i);
+    }
     return out;
   }
   out.found = true;
@@ -87,6 +90,7 @@ Article findArticle(const HtmlPage& page) {
     }
   }
   for (size_t i = 0; i < page.lines.size(); ++i) {
+    if (page.lines[i].hidden) continue;
     for (const xmlNode* n = page.lines[i].block; n; n = n->parent) {
       if (chosen.count(n)) {
         out.lines.push_back(i);

@@ -66,8 +66,8 @@ bool isInvisible(char32_t c) {
   return c == U'\u200b' || c == U'\u200c' || c == U'\u200d' || c == U'\u2060' || c == U'\ufeff' || c == U'\u00ad';
 }
 
-// Appends text as HTML renders it: ASCII white space collapsed to one space, NBSP as a space of
-// its own, zero-width characters dropped. Returns the characters added other than spaces.
+// Appends text as HTML renders it: ASCII white space collapsed to one space, NBSP and the fixed
+// spaces (&ensp; &emsp; &thinsp; …) each a space of its own, zero-width characters dropped. Returns the characters added other than spaces.
 size_t appendRendered(std::string& out, std::string_view text) {
   size_t added = 0, i = 0;
   while (i < text.size()) {
@@ -77,7 +77,7 @@ size_t appendRendered(std::string& out, std::string_view text) {
       if (!out.empty() && out.back() != ' ') out += ' ';
       continue;
     }
-    if (c == U'\u00a0') {
+    if (c == U'\u00a0' || (c >= U'\u2000' && c <= U'\u200a') || c == U'\u202f' || c == U'\u205f') {
       out += ' ';
       continue;
     }
@@ -105,6 +105,7 @@ class Walker {
     bool bold = false;
     bool link = false;
     int heading = 0;
+    bool hidden = false;
     xmlNode* block = nullptr;
   };
 
@@ -118,13 +119,14 @@ class Walker {
 
  private:
   bool isBlock(const xmlNode* n) const { return blocks_.count(name(n)) > 0; }
-  bool isSkipped(const xmlNode* n) const { return skipped_.count(name(n)) > 0 || isHidden(n); }
+  bool isSkipped(const xmlNode* n) const { return skipped_.count(name(n)) > 0; }
 
   void text(std::string_view s, const Context& ctx) {
     if (current_.empty()) {
       block_ = ctx.block;
       align_ = ctx.align;
       heading_ = ctx.heading;
+      hidden_ = ctx.hidden;
     }
     size_t added = appendRendered(current_, s);
     chars_ += added;
@@ -134,6 +136,15 @@ class Walker {
 
   void flush() {
     std::vector<LinePiece> pieces = splitAtGaps(current_);
+    // A name spaced out to the width of a longer one (a masthead's "重  庆  市  公  安  局"):
+    // one character a piece is letter-spacing, not items.
+    bool spacedOut = pieces.size() >= 3;
+    for (const auto& p : pieces) spacedOut = spacedOut && utf8::codepointCount(p.text) == 1;
+    if (spacedOut) {
+      std::string joined;
+      for (const auto& p : pieces) joined += p.text;
+      pieces = {LinePiece{joined, std::nullopt, {}}};
+    }
     if (!pieces.empty() && chars_ > 0) {
       HtmlLine l;
       l.line.pieces = std::move(pieces);
@@ -143,6 +154,7 @@ class Walker {
       l.chars = chars_;
       l.link_chars = linkChars_;
       l.heading = heading_;
+      l.hidden = hidden_;
       page.lines.push_back(std::move(l));
     }
     current_.clear();
@@ -156,7 +168,7 @@ class Walker {
       bool descend = false;
       if (isText(n) && n->content) {
         appendRendered(out, reinterpret_cast<const char*>(n->content));
-      } else if (isElement(n) && !isSkipped(n)) {
+      } else if (isElement(n) && !isSkipped(n) && !isHidden(n)) {
         if (isBlock(n) || name(n) == "br") out += ' ';
         descend = n->children != nullptr;
       }
@@ -215,12 +227,12 @@ class Walker {
     return rows;
   }
 
-  void tableRows(xmlNode* table) {
+  void tableRows(xmlNode* table, bool hidden) {
     for (xmlNode* row : rowsOf(table)) {
-      if (isHidden(row)) continue;
       HtmlLine l;
       l.line.table_row = true;
       l.block = row;
+      l.hidden = hidden || isHidden(row);
       for (xmlNode* c = row->children; c; c = c->next) {
         if (!isElement(c) || (name(c) != "td" && name(c) != "th") || isHidden(c)) continue;
         std::string t;
@@ -240,6 +252,7 @@ class Walker {
   Align align_ = Align::kUnknown;
   xmlNode* block_ = nullptr;
   int heading_ = 0;
+  bool hidden_ = false;
 };
 
 void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
@@ -249,6 +262,8 @@ void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
   }
   if (!isElement(n) || isSkipped(n)) return;
   std::string tag = name(n);
+  Context inner = ctx;
+  inner.hidden = ctx.hidden || isHidden(n);
   if (tag == "br") {
     flush();
     return;
@@ -256,20 +271,20 @@ void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
   if (depth > kMaxDepth) {
     std::string t;
     gather(n, t);
-    text(t, ctx);
+    text(t, inner);
     return;
   }
-  Context inner = ctx;
   inner.bold = ctx.bold || isBoldElement(n);
   if (tag == "a" && xmlHasProp(n, reinterpret_cast<const xmlChar*>("href"))) {
     inner.link = true;
     std::string shown;
     gather(n, shown);
-    page.links.push_back(HtmlLink{utf8::trim(shown), attribute(n, "href"), attribute(n, "title"), page.lines.size()});
+    page.links.push_back(
+        HtmlLink{utf8::trim(shown), attribute(n, "href"), attribute(n, "title"), page.lines.size(), inner.hidden});
   }
   if (tag == "table" && isDataTable(n)) {
     flush();
-    tableRows(n);
+    tableRows(n, inner.hidden);
     return;
   }
   if (!isBlock(n)) {

@@ -5,7 +5,8 @@
 // White space collapses as HTML does, but NBSP and the ideographic space are kept (a signature
 // is set right with them; two or more split a line into pieces); zero-width characters are
 // dropped. align="…" and style="text-align:…" give a line its alignment. Elements that are never
-// text (grammars/html_skipped.txt: script, style, form controls …) and hidden ones are skipped.
+// text (grammars/html_skipped.txt: script, style, form controls …) are skipped; hidden ones
+// (display:none) give lines marked hidden, which are never the article.
 //
 // Each line remembers the element that holds it, so that the article can be told by where
 // the text is dense (extract/html_article), and how much of it is link text.
@@ -27,6 +28,8 @@ struct HtmlLine {
   size_t chars = 0;          // characters other than white space
   size_t link_chars = 0;     // of those, inside <a href>
   int heading = 0;           // 1–6 inside <h1>–<h6>, else 0
+  bool hidden = false;       // inside an element hidden by display:none or `hidden` (a page's
+                             // scripts may show it: its metadata and links are read, never its text)
   std::string text() const;  // the pieces joined by one space
 };
 
@@ -35,6 +38,7 @@ struct HtmlLink {
   std::string href;  // as written
   std::string title; // its title attribute
   size_t line = 0;   // the line it stands on (index into HtmlPage::lines)
+  bool hidden = false;
 };
 
 struct HtmlPage {

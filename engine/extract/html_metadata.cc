@@ -122,7 +122,8 @@ std::string compact(const std::string& s) {
 
 }  // namespace
 
-SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, const Grammar& g) {
+SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, const Grammar& g,
+                                std::set<size_t>* labelled) {
   SourceMetadata m;
   for (const auto& [key, value] : page.metas) {
     if (RE2::FullMatch(key, g.re("html.meta_title"))) setOnce(m, &SourceMetadata::title, value);
@@ -138,15 +139,20 @@ SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, co
     if (page.lines[i].line.table_row) {
       for (size_t c = 0; c < pieces.size(); ++c) {
         if (const Label* l = labels.labelAlone(pieces[c].text)) {
+          if (labelled) labelled->insert(i);
           if (c + 1 < pieces.size() && !labels.labelAlone(pieces[c + 1].text)) setOnce(m, l->field, pieces[c + 1].text);
         } else {
-          for (const auto& [label, value] : labels.items(pieces[c].text)) setOnce(m, label->field, value);
+          for (const auto& [label, value] : labels.items(pieces[c].text)) {
+            if (labelled) labelled->insert(i);
+            setOnce(m, label->field, value);
+          }
         }
       }
       continue;
     }
     std::string text = page.lines[i].text();
     for (const auto& [label, value] : labels.items(text)) {
+      if (labelled) labelled->insert(i);
       if (!value.empty()) {
         setOnce(m, label->field, value);
       } else if (i + 1 < page.lines.size() && !inArticle.count(i + 1) &&
@@ -169,6 +175,13 @@ std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Arti
   }
   std::set<std::string> seen;
   std::string ownTitle = compact(title);
+  // The notice's own copy: a link that names it, or names a format only ("公报PDF", "下载").
+  auto isOwnCopy = [&](const std::string& name) {
+    std::string c = compact(name);
+    if (RE2::FullMatch(name, g.re("html.own_copy_link"))) return true;
+    if (ownTitle.empty()) return false;
+    return c.find(ownTitle) != std::string::npos || (utf8::codepointCount(c) >= 6 && utf8::endsWith(ownTitle, c));
+  };
   for (const auto& link : page.links) {
     if (!lines.count(link.line)) continue;
     std::string path = pathOf(link.href);
@@ -179,7 +192,7 @@ std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Arti
     RE2::Replace(&name, g.re("html.attachment_label"), "");
     RE2::Replace(&name, g.re("html.attachment_file"), "");
     name = utf8::trim(name);
-    if (name.empty() || (!ownTitle.empty() && compact(name) == ownTitle) || !seen.insert(name).second) continue;
+    if (name.empty() || isOwnCopy(name) || !seen.insert(name).second) continue;
     out.push_back(SourceAttachment{name, link.href});
   }
   return out;

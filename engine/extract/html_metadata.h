@@ -4,6 +4,7 @@
 // the files the page links to around the article (attachments).
 #pragma once
 
+#include <set>
 #include <vector>
 
 #include "extract/html_article.h"
@@ -14,13 +15,16 @@
 namespace notice {
 
 // The meta tags first, then the labelled items on the lines outside the article; the first value
-// found for a key stays. Values as the page writes them.
-SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, const Grammar& grammar);
+// found for a key stays. Values as the page writes them. `labelled` (optional) gets the lines
+// that hold labelled items.
+SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, const Grammar& grammar,
+                                std::set<size_t>* labelled = nullptr);
 
 // The links to files (grammars/html.re2 attachment_file) on the article's lines and on the lines
 // after it, up to the page's next furniture (相关链接, 上一篇 …: grammars/chrome.re2): each named by
 // its text without a "附件N：" label and without the file's extension. A link that names the
-// notice itself (its text is `title`) is the notice's own copy, not an attachment.
+// notice itself (its text holds `title`, or ends it) or only a format ("公报PDF", "下载") is the
+// notice's own copy, not an attachment.
 std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Article& article, const std::string& title,
                                                 const Grammar& grammar);
 

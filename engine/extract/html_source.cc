@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <memory>
+#include <set>
 
 #include <libxml/HTMLparser.h>
 
@@ -29,11 +30,13 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// The site's headline: the nearest line above the article that reads as a title (ends in a 文种).
-std::optional<size_t> headlineAbove(const HtmlPage& page, size_t first, const Grammar& g) {
+// The site's headline: the nearest line above the article that reads as a title (ends in a 文种),
+// other than an item of the 信息公开 block ("标题：…", whose value is in the metadata).
+std::optional<size_t> headlineAbove(const HtmlPage& page, size_t first, const std::set<size_t>& labelled,
+                                    const Grammar& g) {
   for (size_t k = 0; k < kHeadlineLinesAbove && k < first; ++k) {
     const HtmlLine& line = page.lines[first - 1 - k];
-    if (line.line.table_row || line.link_chars * 2 > line.chars) continue;
+    if (line.hidden || line.line.table_row || line.link_chars * 2 > line.chars || labelled.count(first - 1 - k)) continue;
     std::string text = utf8::trim(line.text());
     if (utf8::codepointCount(text) <= kMaxHeadlineChars && endsWithDocType(text, g)) return first - 1 - k;
   }
@@ -95,10 +98,11 @@ Result<PageText> readHtml(std::string_view bytes, const SourceOptions&, const Gr
   out.format = SourceFormat::kHtml;
   out.encoding = page.encoding;
   out.damaged_bytes = page.damaged;
-  out.metadata = readPageMetadata(html, article, grammar);
+  std::set<size_t> labelled;
+  out.metadata = readPageMetadata(html, article, grammar, &labelled);
   Page p;
   if (article.found) {
-    if (auto headline = headlineAbove(html, article.lines.front(), grammar)) p.lines.push_back(html.lines[*headline].line);
+    if (auto headline = headlineAbove(html, article.lines.front(), labelled, grammar)) p.lines.push_back(html.lines[*headline].line);
   } else {
     out.notes.emplace_back("no_article", "no block of the web page reads as an article: its whole text was read");
   }

@@ -52,6 +52,7 @@ inline constexpr Pattern kPatterns[] = {
     {"chrome.headline_separator", "layout"},
     {"chrome.headline_site", "layout"},
     {"chrome.headline_quoted", "layout"},
+    {"chrome.headline_tag", "layout"},
 
     {"html.meta_title", "extract"},
     {"html.meta_publish_date", "extract"},
@@ -66,6 +67,7 @@ inline constexpr Pattern kPatterns[] = {
     {"html.label_close", "extract"},
     {"html.attachment_file", "extract"},
     {"html.attachment_label", "extract"},
+    {"html.own_copy_link", "extract"},
 
     {"contacts.phone", "fields"},
     {"contacts.phone_in_brackets", "fields"},
@@ -141,8 +143,8 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.line_start", "normalize"},
     {"structure.publicity", "fields, segment"},
     {"structure.no_body", "segment"},
-    {"structure.attachment_header", "extract, fields, segment"},
-    {"structure.attachment_note", "fields, segment"},
+    {"structure.attachment_header", "extract, fields, model, segment"},
+    {"structure.attachment_note", "fields, model, segment"},
     {"structure.attachment_item", "fields"},
     {"structure.attachment_title_label", "fields"},
     {"structure.metadata_label", "segment"},

@@ -134,9 +134,16 @@ std::optional<Found> metadataTitle(const CleanDoc& doc, const Grammar& g) {
 }
 
 // The files a source links to (a web page's <a href="….pdf">), as the attachments of a notice
-// whose text lists none.
+// whose text lists none. A text that has a 附件 line anywhere (one of an issued document's, say)
+// says what its attachments are; the links add nothing to it.
 std::vector<Found> linkedAttachments(const CleanDoc& doc, const Grammar& g) {
   std::vector<Found> out;
+  for (const auto& line : doc.lines) {
+    if (RE2::FullMatch(line.text, g.re("structure.attachment_note")) ||
+        RE2::FullMatch(line.text, g.re("structure.attachment_header"))) {
+      return out;
+    }
+  }
   for (const auto& a : doc.linked_attachments) {
     std::string name = utf8::trim(normalizeRun(a.name, g));
     if (!name.empty()) out.push_back(Found{nlohmann::json{{"index", out.size() + 1}, {"title", name}}, {}});

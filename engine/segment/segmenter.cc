@@ -169,11 +169,17 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     }
     // With layout: a title set over several lines starts at the first of the display lines
     // (same size, centred) just above the one ending in its 文种; a masthead line names a body.
+    // Without geometry, centred lines do (a web page's or a Word file's alignment).
     while (titleStart && *titleStart > 0) {
       const CleanLine& above = doc.lines[lines[*titleStart - 1]];
       const CleanLine& first = doc.lines[lines[*titleStart]];
-      if (!layout.displayLine(above) || !layout.displayLine(first) || std::fabs(above.font_size - first.font_size) > 0.5 ||
-          !orgNamesOnLine(above, g).empty() || endsWithDocType(above.text, g)) {
+      // Without geometry, a source that says how lines are aligned (a web page, Word) shows a
+      // title's lines as centred lines one above the other, the first left open.
+      bool centred = !layout.geometry && above.align == Align::kCentre && first.align == Align::kCentre &&
+                     !utf8::isTerminalPunct(utf8::last(above.text));
+      bool display = centred || (layout.displayLine(above) && layout.displayLine(first) &&
+                                 std::fabs(above.font_size - first.font_size) <= 0.5);
+      if (!display || !orgNamesOnLine(above, g).empty() || endsWithDocType(above.text, g)) {
         break;
       }
       --*titleStart;
