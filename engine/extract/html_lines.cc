@@ -155,6 +155,8 @@ class Walker {
       l.link_chars = linkChars_;
       l.heading = heading_;
       l.hidden = hidden_;
+      l.line.blank_before = blank_;
+      blank_ = false;
       page.lines.push_back(std::move(l));
     }
     current_.clear();
@@ -253,6 +255,7 @@ class Walker {
   xmlNode* block_ = nullptr;
   int heading_ = 0;
   bool hidden_ = false;
+  bool blank_ = false;  // an empty paragraph or a second <br> since the last line
 };
 
 void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
@@ -265,6 +268,8 @@ void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
   Context inner = ctx;
   inner.hidden = ctx.hidden || isHidden(n);
   if (tag == "br") {
+    // A <br> on a line of its own is an empty line, as an empty <p> is: a paragraph break.
+    if (current_.find_first_not_of(' ') == std::string::npos) blank_ = true;
     flush();
     return;
   }
@@ -295,8 +300,10 @@ void Walker::walk(xmlNode* n, const Context& ctx, int depth) {
   inner.block = n;
   inner.align = alignOf(n, ctx.align);
   if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') inner.heading = tag[1] - '0';
+  size_t before = page.lines.size();
   walkChildren(n, inner, depth);
   flush();
+  if (tag == "p" && page.lines.size() == before && !inner.hidden) blank_ = true;
 }
 
 // <meta name content> anywhere in the document, without recursion.

@@ -4,7 +4,8 @@
 // rows (cells as pieces, empty cells kept); a table used for layout is a column of blocks.
 // White space collapses as HTML does, but NBSP and the ideographic space are kept (a signature
 // is set right with them; two or more split a line into pieces); zero-width characters are
-// dropped. align="…" and style="text-align:…" give a line its alignment. Elements that are never
+// dropped. An empty paragraph or a <br> on a line of its own sets blank_before on the next line,
+// as a blank line does in a text export. align="…" and style="text-align:…" give a line its alignment. Elements that are never
 // text (grammars/html_skipped.txt: script, style, form controls …) are skipped; hidden ones
 // (display:none) give lines marked hidden, which are never the article.
 //

@@ -108,7 +108,7 @@ inline constexpr Pattern kPatterns[] = {
     {"doc_number.any", "fields, segment"},
     {"doc_number.line", "layout, segment"},
     {"doc_number.announcement", "fields"},
-    {"parties.title_issuer_end", "fields"},
+    {"parties.title_issuer_end", "fields, segment"},
     {"parties.issuer_count", "fields"},
     {"doc_number.announcement_line", "segment"},
     {"doc_number.masthead_lead", "layout"},

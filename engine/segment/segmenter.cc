@@ -191,6 +191,20 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
     }
   }
+  // The issuer's name set on a line of its own right over "关于…" (GB/T 9704's title is 发文机关 +
+  // 关于 + 事由 + 文种), with no break between them: one body's name, not a masthead's ("…文件")
+  // and not one of a joint masthead's stacked names, opens the title.
+  auto issuerOpensTitle = [&](size_t first) {
+    if (first == 0 || doc.lines[lines[first]].blank_before ||
+        !RE2::PartialMatch(text(first), "^" + g.source("parties.title_issuer_end"))) {
+      return false;
+    }
+    const std::string& above = text(first - 1);
+    if (!isOrgName(above, g) || stripMastheadSuffix(above) != above) return false;
+    return first == 1 || orgNamesOnLine(doc.lines[lines[first - 2]], g).empty();
+  };
+  if (titleAbove && issuerOpensTitle(*titleAbove)) --*titleAbove;
+  if (!titleAbove && titleStart && *titleStart < dn && issuerOpensTitle(*titleStart)) --*titleStart;
   const size_t mastheadEnd = titleAbove ? *titleAbove : std::min(dn, titleStart.value_or(0));
   for (size_t i = 0; i < mastheadEnd; ++i) {
     const CleanLine& line = doc.lines[lines[i]];
