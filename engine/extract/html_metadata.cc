@@ -46,7 +46,7 @@ bool opensItem(const std::string& text, size_t at) {
   if (i > 0) --i;
   size_t j = i;
   char32_t c = utf8::next(text, j);
-  return c == ' ' || c == '|' || c == U'｜' || c == '[' || c == U'【' || c == U'〔' || c == '(' || c == U'（' ||
+  return c == ' ' || c == '|' || c == '/' || c == U'｜' || c == '[' || c == U'【' || c == U'〔' || c == '(' || c == U'（' ||
          c == U'\u3000' || c == U'；' || c == ';' || c == U'，' || c == ',';
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include <libxml/HTMLparser.h>
+#include <re2/re2.h>
 
 #include "core/utf8.h"
 #include "extract/charset.h"
@@ -21,6 +22,8 @@ constexpr size_t kSniffWindow = 4096;
 // How far above the article the site's headline may stand (lines), and how long it may be.
 constexpr size_t kHeadlineLinesAbove = 40;
 constexpr size_t kMaxHeadlineChars = 120;
+// How far into the article its own title may stand (lines: a masthead and 发文字号 above it).
+constexpr size_t kTitleLinesInArticle = 12;
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -38,9 +41,23 @@ std::optional<size_t> headlineAbove(const HtmlPage& page, size_t first, const st
     const HtmlLine& line = page.lines[first - 1 - k];
     if (line.hidden || line.line.table_row || line.link_chars * 2 > line.chars || labelled.count(first - 1 - k)) continue;
     std::string text = utf8::trim(line.text());
-    if (utf8::codepointCount(text) <= kMaxHeadlineChars && endsWithDocType(text, g)) return first - 1 - k;
+    if (utf8::codepointCount(text) <= kMaxHeadlineChars && endsAsTitle(text, g)) return first - 1 - k;
   }
   return std::nullopt;
+}
+
+// Whether the article opens with a title of its own: a line ending as a title before its first
+// sentence or its 主送 (a line with 。 or ending in ：), other than an 附件 line.
+bool opensWithTitle(const HtmlPage& page, const Article& article, const Grammar& g) {
+  for (size_t k = 0; k < article.lines.size() && k < kTitleLinesInArticle; ++k) {
+    const HtmlLine& line = page.lines[article.lines[k]];
+    if (line.line.table_row) continue;
+    std::string text = utf8::trim(line.text());
+    char32_t last = utf8::last(text);
+    if (text.find("。") != std::string::npos || last == U'：' || last == ':') return false;
+    if (endsAsTitle(text, g) && !RE2::FullMatch(text, g.re("structure.attachment_note"))) return true;
+  }
+  return false;
 }
 
 struct DocFree {
@@ -101,9 +118,11 @@ Result<PageText> readHtml(std::string_view bytes, const SourceOptions&, const Gr
   std::set<size_t> labelled;
   out.metadata = readPageMetadata(html, article, grammar, &labelled);
   Page p;
-  if (article.found) {
+  // The site's headline stands in for the title only where the article shows none: a headline
+  // that differs from the document's own title is the site's (corpus/real/README.md).
+  if (article.found && !opensWithTitle(html, article, grammar)) {
     if (auto headline = headlineAbove(html, article.lines.front(), labelled, grammar)) p.lines.push_back(html.lines[*headline].line);
-  } else {
+  } else if (!article.found) {
     out.notes.emplace_back("no_article", "no block of the web page reads as an article: its whole text was read");
   }
   for (size_t i : article.lines) p.lines.push_back(html.lines[i].line);

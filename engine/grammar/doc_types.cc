@@ -11,4 +11,11 @@ std::optional<std::string> docTypeAtEnd(std::string_view text, const Grammar& g)
   return std::nullopt;
 }
 
+bool endsAsTitle(std::string_view text, const Grammar& g) {
+  if (endsWithDocType(text, g)) return true;
+  re2::StringPiece in(text.data(), text.size()), note;
+  if (!g.re("structure.title_note").Match(in, 0, in.size(), RE2::UNANCHORED, &note, 1)) return false;
+  return endsWithDocType(text.substr(0, static_cast<size_t>(note.data() - text.data())), g);
+}
+
 }  // namespace notice

@@ -129,7 +129,7 @@ std::optional<Found> metadataIssueDate(const CleanDoc& doc, const Grammar& g) {
 
 std::optional<Found> metadataTitle(const CleanDoc& doc, const Grammar& g) {
   std::string title = utf8::trim(normalizeRun(doc.metadata.title, g));
-  if (title.empty() || !endsWithDocType(title, g)) return std::nullopt;
+  if (title.empty() || !endsAsTitle(title, g)) return std::nullopt;
   return Found{title, {}};
 }
 
