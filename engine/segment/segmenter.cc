@@ -162,7 +162,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     }
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
-      if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
+      if (endsAsTitle(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
         titleStart = i;
         break;
       }
