@@ -164,8 +164,8 @@ SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, co
   return m;
 }
 
-std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Article& article, const std::string& title,
-                                                const Grammar& g) {
+std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Article& article,
+                                                const std::vector<std::string>& titles, const Grammar& g) {
   std::vector<SourceAttachment> out;
   if (!article.found || article.lines.empty()) return out;
   std::set<size_t> lines(article.lines.begin(), article.lines.end());
@@ -174,13 +174,16 @@ std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Arti
     lines.insert(i);
   }
   std::set<std::string> seen;
-  std::string ownTitle = compact(title);
   // The notice's own copy: a link that names it, or names a format only ("公报PDF", "下载").
   auto isOwnCopy = [&](const std::string& name) {
     std::string c = compact(name);
     if (RE2::FullMatch(name, g.re("html.own_copy_link"))) return true;
-    if (ownTitle.empty()) return false;
-    return c.find(ownTitle) != std::string::npos || (utf8::codepointCount(c) >= 6 && utf8::endsWith(ownTitle, c));
+    for (const auto& title : titles) {
+      std::string own = compact(title);
+      if (own.empty()) continue;
+      if (c.find(own) != std::string::npos || (utf8::codepointCount(c) >= 6 && utf8::endsWith(own, c))) return true;
+    }
+    return false;
   };
   for (const auto& link : page.links) {
     if (!lines.count(link.line)) continue;

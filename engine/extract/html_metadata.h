@@ -5,6 +5,7 @@
 #pragma once
 
 #include <set>
+#include <string>
 #include <vector>
 
 #include "extract/html_article.h"
@@ -23,9 +24,9 @@ SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, co
 // The links to files (grammars/html.re2 attachment_file) on the article's lines and on the lines
 // after it, up to the page's next furniture (相关链接, 上一篇 …: grammars/chrome.re2): each named by
 // its text without a "附件N：" label and without the file's extension. A link that names the
-// notice itself (its text holds `title`, or ends it) or only a format ("公报PDF", "下载") is the
-// notice's own copy, not an attachment.
-std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Article& article, const std::string& title,
-                                                const Grammar& grammar);
+// notice itself (its text holds one of `titles` — the page's ArticleTitle, its headline — or ends
+// one) or only a format ("公报PDF", "下载") is the notice's own copy, not an attachment.
+std::vector<SourceAttachment> linkedAttachments(const HtmlPage& page, const Article& article,
+                                                const std::vector<std::string>& titles, const Grammar& grammar);
 
 }  // namespace notice

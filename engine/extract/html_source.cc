@@ -120,14 +120,18 @@ Result<PageText> readHtml(std::string_view bytes, const SourceOptions&, const Gr
   Page p;
   // The site's headline stands in for the title only where the article shows none: a headline
   // that differs from the document's own title is the site's (corpus/real/README.md).
-  if (article.found && !opensWithTitle(html, article, grammar)) {
-    if (auto headline = headlineAbove(html, article.lines.front(), labelled, grammar)) p.lines.push_back(html.lines[*headline].line);
+  std::optional<size_t> headline;
+  if (article.found) headline = headlineAbove(html, article.lines.front(), labelled, grammar);
+  if (headline && !opensWithTitle(html, article, grammar)) {
+    p.lines.push_back(html.lines[*headline].line);
   } else if (!article.found) {
     out.notes.emplace_back("no_article", "no block of the web page reads as an article: its whole text was read");
   }
   for (size_t i : article.lines) p.lines.push_back(html.lines[i].line);
   out.pages.push_back(std::move(p));
-  out.attachments = linkedAttachments(html, article, out.metadata.title, grammar);
+  std::vector<std::string> titles = {out.metadata.title};
+  if (headline) titles.push_back(html.lines[*headline].text());
+  out.attachments = linkedAttachments(html, article, titles, grammar);
   if (page.declared_wrong) {
     out.notes.emplace_back("charset_mismatch", "the page says it is in " + page.declared + " but its bytes are " +
                                                    page.encoding + ": read as " + page.encoding);
