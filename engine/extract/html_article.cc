@@ -56,9 +56,20 @@ Article findArticle(const HtmlPage& page) {
       tally[n].link_chars += line.link_chars;
     }
   }
+  // A block holding one line and no other block is a paragraph, whatever its tag (<div> a paragraph).
+  std::map<const xmlNode*, size_t> linesOf;
+  std::set<const xmlNode*> holdsBlocks;
+  for (const auto& line : page.lines) {
+    if (line.hidden || !line.block) continue;
+    ++linesOf[line.block];
+    for (const xmlNode* n = line.block->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) holdsBlocks.insert(n);
+  }
+  auto isParagraph = [&](const xmlNode* n) {
+    return isParagraphElement(n) || (linesOf[n] == 1 && !holdsBlocks.count(n));
+  };
   for (const auto& line : page.lines) {
     if (line.hidden || !line.block || line.chars < line.link_chars + kMinParagraphChars || line.link_chars * 2 > line.chars) continue;
-    const xmlNode* holder = isParagraphElement(line.block) ? line.block->parent : line.block;
+    const xmlNode* holder = isParagraph(line.block) ? line.block->parent : line.block;
     if (!holder || holder->type != XML_ELEMENT_NODE) continue;
     double s = paragraphScore(line);
     tally[holder].score += s;
@@ -88,6 +99,25 @@ Article findArticle(const HtmlPage& page) {
       double w = it->second.weighed();
       if (w >= kMinSiblingScore && w >= bestScore * kSiblingShare) chosen.insert(s);
     }
+  }
+  // The blocks right after the article that are set right or centred and link nothing: a
+  // signature and date set apart from the body's block.
+  struct Kinds { bool aside = false, other = false; };
+  std::map<const xmlNode*, Kinds> siblingLines;  // best's siblings: what their lines are
+  for (const auto& line : page.lines) {
+    if (line.hidden) continue;
+    const xmlNode* n = line.block;
+    while (n && n->parent != best->parent) n = n->parent;
+    if (!n) continue;
+    bool aside = (line.line.align == Align::kRight || line.line.align == Align::kCentre) && line.link_chars == 0;
+    (aside ? siblingLines[n].aside : siblingLines[n].other) = true;
+  }
+  for (const xmlNode* sib = best->next; sib; sib = sib->next) {
+    if (sib->type != XML_ELEMENT_NODE || chosen.count(sib)) continue;
+    auto it = siblingLines.find(sib);
+    if (it == siblingLines.end()) continue;
+    if (it->second.other) break;
+    chosen.insert(sib);
   }
   for (size_t i = 0; i < page.lines.size(); ++i) {
     if (page.lines[i].hidden) continue;

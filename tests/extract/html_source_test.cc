@@ -168,6 +168,22 @@ TEST(HtmlArticle, TheHeadlineIsLeftOutWhenTheArticleHasItsOwnTitle) {
   EXPECT_EQ(lines(p.value()).front(), "某市住房和城乡建设局关于开展房屋安全检查的通知");
 }
 
+TEST(HtmlArticle, ASignatureSetApartFromTheBodyJoinsIt) {
+  // Paragraphs as <div>s, the signature and date in blocks of their own after the body.
+  auto p = read(
+      "<html><body><div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/x\">通知公告</a></div><div class=\"wrap\">"
+      "<div class=\"text\"><div>各有关单位：</div>"
+      "<div>为切实加强房屋使用安全管理，防范化解安全风险，决定开展房屋安全检查，现将有关事项通知如下。</div>"
+      "<div>一、检查范围。全市范围内的既有房屋，重点是老旧小区、人员密集场所和经营性自建房。</div></div>"
+      "<div style=\"text-align:right\">某市住房和城乡建设局</div><div align=\"right\">2024年3月5日</div>"
+      "<div class=\"links\"><a href=\"/y\">上一篇：关于做好防汛工作的通知</a></div></div></body></html>");
+  ASSERT_TRUE(p.ok());
+  auto ls = lines(p.value());
+  ASSERT_EQ(ls.size(), 5u) << ::testing::PrintToString(ls);
+  EXPECT_EQ(ls[3], "某市住房和城乡建设局");
+  EXPECT_EQ(ls[4], "2024年3月5日");
+}
+
 TEST(HtmlLines, BlocksBreaksAlignmentAndTables) {
   auto p = read(
       "<html><body><div id=\"zoom\">"
