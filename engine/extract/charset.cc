@@ -9,6 +9,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "core/utf8.h"
+
 namespace notice {
 namespace {
 
@@ -106,6 +108,18 @@ bool mostlyUtf8(std::string_view s) {
   return good > 0 && bad * 20 < good;
 }
 
+// Whether most of the text's non-ASCII characters are Han (or CJK punctuation).
+bool mostlyHan(const std::string& text) {
+  size_t i = 0, nonAscii = 0, han = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (c < 0x80) continue;
+    ++nonAscii;
+    han += utf8::isCjk(c);
+  }
+  return nonAscii > 0 && han * 2 >= nonAscii;
+}
+
 }  // namespace
 
 std::string declaredCharset(std::string_view bytes) {
@@ -129,8 +143,19 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   out.declared = declaredCharset(bytes);
   bool nonAscii = false;
   if (isValidUtf8(bytes, &nonAscii)) {
-    // Valid UTF-8 with Chinese in it is UTF-8 whatever the page says: no GBK text of any length
-    // happens to be valid UTF-8.
+    // Valid UTF-8 with Chinese in it is UTF-8 whatever the page says: GBK text is valid UTF-8
+    // only by chance, a few characters long ("通知" is), and then it reads as Han in GB18030
+    // and as stray accents and Hebrew in UTF-8.
+    if (nonAscii && !mostlyHan(std::string(bytes))) {
+      size_t damaged = 0;
+      std::string gb = decodeGb18030(bytes, &damaged);
+      if (damaged == 0 && mostlyHan(gb)) {
+        out.encoding = "GB18030";
+        out.text = std::move(gb);
+        out.declared_wrong = !out.declared.empty() && !isGbName(out.declared);
+        return out;
+      }
+    }
     out.encoding = "UTF-8";
     out.text = std::string(bytes);
     out.declared_wrong = nonAscii && !out.declared.empty() && !isUtf8Name(out.declared);
@@ -142,6 +167,19 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
     out.text = decodeGb18030(bytes, &out.damaged);
     out.declared_wrong = !out.declared.empty() && !isGbName(out.declared);
     return out;
+  }
+  // A short page gives the detector little to go on (it names IBM420 or even UTF-8 for a line of
+  // GBK): GB18030 is still the answer when the bytes are not UTF-8, every byte decodes and what
+  // is not ASCII is mostly Han.
+  if (!mostlyUtf8(bytes)) {
+    size_t damaged = 0;
+    std::string text = decodeGb18030(bytes, &damaged);
+    if (damaged == 0 && mostlyHan(text)) {
+      out.encoding = "GB18030";
+      out.text = std::move(text);
+      out.declared_wrong = !out.declared.empty() && !isGbName(out.declared);
+      return out;
+    }
   }
   if (isUtf8Name(detected) || mostlyUtf8(bytes)) {
     // UTF-8 with some sequences cut or flipped.

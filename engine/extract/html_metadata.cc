@@ -133,8 +133,13 @@ SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, co
   std::set<size_t> inArticle(article.lines.begin(), article.lines.end());
   if (!article.found) inArticle.clear();
   LabelReader labels(g);
+  // The lines outside the article first; then the article's own, for a block set inside it.
+  std::vector<size_t> order;
   for (size_t i = 0; i < page.lines.size(); ++i) {
-    if (inArticle.count(i)) continue;
+    if (!inArticle.count(i)) order.push_back(i);
+  }
+  for (size_t i : inArticle) order.push_back(i);
+  for (size_t i : order) {
     const auto& pieces = page.lines[i].line.pieces;
     if (page.lines[i].line.table_row) {
       for (size_t c = 0; c < pieces.size(); ++c) {
@@ -155,7 +160,7 @@ SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, co
       if (labelled) labelled->insert(i);
       if (!value.empty()) {
         setOnce(m, label->field, value);
-      } else if (i + 1 < page.lines.size() && !inArticle.count(i + 1) &&
+      } else if (i + 1 < page.lines.size() && inArticle.count(i) == inArticle.count(i + 1) &&
                  labels.items(page.lines[i + 1].text()).empty()) {
         setOnce(m, label->field, page.lines[i + 1].text());
       }

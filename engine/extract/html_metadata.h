@@ -15,8 +15,8 @@
 
 namespace notice {
 
-// The meta tags first, then the labelled items on the lines outside the article; the first value
-// found for a key stays. Values as the page writes them. `labelled` (optional) gets the lines
+// The meta tags first, then the labelled items on the lines outside the article, then those on
+// the article's lines (a block set inside it); the first value found for a key stays. Values as the page writes them. `labelled` (optional) gets the lines
 // that hold labelled items.
 SourceMetadata readPageMetadata(const HtmlPage& page, const Article& article, const Grammar& grammar,
                                 std::set<size_t>* labelled = nullptr);

@@ -131,6 +131,16 @@ TEST(HtmlCharset, AMetaThatSaysGb2312OverUtf8BytesIsCaught) {
   EXPECT_TRUE(warned);
 }
 
+TEST(HtmlCharset, AShortGbkPageWithoutADeclarationDecodes) {
+  // ICU's detector names IBM420 for the first and UTF-8 for the second.
+  for (std::string t : {"各有关单位：", "通知"}) {
+    auto p = read(gb18030("<p>" + t + "</p>"));
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    EXPECT_EQ(p.value().encoding, "GB18030") << t;
+    EXPECT_EQ(lines(p.value())[0], t);
+  }
+}
+
 TEST(HtmlCharset, DeclarationIsFoundInTheHead) {
   EXPECT_EQ(declaredCharset("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"), "gbk");
   EXPECT_EQ(declaredCharset("<meta charset='UTF-8'>"), "utf-8");
@@ -262,6 +272,14 @@ TEST(HtmlMetadata, ItemsWrittenInTheText) {
   EXPECT_EQ(p.value().metadata.index_number, "000014349/2024-00047");
   EXPECT_EQ(p.value().metadata.doc_number, "京教函〔2024〕8号");
   EXPECT_EQ(p.value().metadata.issue_date, "2024-07-09");
+}
+
+TEST(HtmlMetadata, ABlockInsideTheArticleIsReadToo) {
+  auto p = read("<html><body><div class=\"content\"><table><tr><td>发文字号：</td><td>某建发〔2024〕9号</td></tr>"
+                "<tr><td>成文日期：</td><td>2024年03月05日</td></tr></table>" + std::string(kArticle) + "</div></body></html>");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.value().metadata.doc_number, "某建发〔2024〕9号");
+  EXPECT_EQ(p.value().metadata.issue_date, "2024年03月05日");
 }
 
 TEST(HtmlMetadata, ABlockHiddenUntilScriptsRunIsStillRead) {
