@@ -51,7 +51,7 @@ run() {  # target seed-folder dictionary max-len
   local crashes="$build/fuzz-crashes/$1-$2"
   mkdir -p "$crashes"
   echo "fuzz: $1 from $2 seeds, ${seconds}s"
-  "$build/tests/fuzz/$1" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3000 -max_len="$4" \
+  "$build/bin/$1" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3000 -max_len="$4" \
     -jobs="$jobs" -workers="$jobs" ${3:+-dict="$3"} -artifact_prefix="$crashes/" -print_final_stats=1 \
     "$seeds/$2" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|invariant)" || true
   if ls "$crashes" | grep -q .; then

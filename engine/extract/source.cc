@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "extract/html_source.h"
 #include "extract/pdf_source.h"
 #include "extract/text_source.h"
 
@@ -12,6 +13,7 @@ bool anything(std::string_view) { return true; }
 
 const std::array kSources = {
     Source{"pdf", "a PDF notice", kMaxPdfBytes, looksLikePdf, readPdf},
+    Source{"html", "a web page", kMaxHtmlBytes, looksLikeHtml, readHtml},
     Source{"text", "a text export", kMaxTextExportBytes, anything, readTextExport},
 };
 

@@ -72,8 +72,8 @@ bool isDamagedUtf8(std::string_view s) {
   return good > 0 && bad * 4 < good;
 }
 
-// Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
-// one line (a signature block's bodies, a contact's numbers).
+}  // namespace
+
 std::vector<LinePiece> splitAtGaps(std::string_view line) {
   std::vector<LinePiece> pieces;
   std::string current;
@@ -100,6 +100,8 @@ std::vector<LinePiece> splitAtGaps(std::string_view line) {
   flush();
   return pieces;
 }
+
+namespace {
 
 // Splits a table row into its cells, keeping empty cells so columns stay aligned.
 std::vector<LinePiece> splitCells(std::string_view row, char separator) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "extract/page_text.h"
@@ -16,5 +17,10 @@ namespace notice {
 // `grammar` gives the page-number forms: a line holding one is where a page broke.
 Result<PageText> readTextExport(std::string_view bytes, const Grammar& grammar);
 Result<PageText> readTextExport(std::string_view bytes, const SourceOptions& options, const Grammar& grammar);
+
+// Splits a line at runs of two or more spaces (ASCII, or one ideographic space counting as two):
+// separate items set on one line (a signature block's bodies, a contact's numbers). Spaces at
+// either end are dropped; a line of spaces gives no piece.
+std::vector<LinePiece> splitAtGaps(std::string_view line);
 
 }  // namespace notice

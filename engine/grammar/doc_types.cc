@@ -18,4 +18,11 @@ std::optional<std::string> documentKindAtEnd(std::string_view text, const Gramma
   return std::nullopt;
 }
 
+bool endsAsTitle(std::string_view text, const Grammar& g) {
+  if (endsLikeATitle(text, g)) return true;
+  re2::StringPiece in(text.data(), text.size()), note;
+  if (!g.re("structure.title_note").Match(in, 0, in.size(), RE2::UNANCHORED, &note, 1)) return false;
+  return endsLikeATitle(text.substr(0, static_cast<size_t>(note.data() - text.data())), g);
+}
+
 }  // namespace notice

@@ -17,5 +17,8 @@ std::optional<std::string> documentKindAtEnd(std::string_view text, const Gramma
 inline bool endsLikeATitle(std::string_view text, const Grammar& grammar) {
   return docTypeAtEnd(text, grammar).has_value() || documentKindAtEnd(text, grammar).has_value();
 }
+// Whether a text ends as a title does: in a 文种, or in one followed by a short note in brackets
+// ("…的通知（暂行）", grammars/structure.re2 title_note).
+bool endsAsTitle(std::string_view text, const Grammar& grammar);
 
 }  // namespace notice

@@ -86,6 +86,12 @@ void setChromeApart(PageText& pages, const Grammar& g) {
   auto& lines = pages.pages.front().lines;
   for (size_t i = 0; i < std::min(kHeadlineLines, lines.size()); ++i) {
     std::string text = textOf(lines[i]);
+    std::string tag, untagged;
+    if (RE2::FullMatch(text, g.re("chrome.headline_tag"), &tag, &untagged) && endsLikeATitle(utf8::trim(untagged), g)) {
+      pages.pages.front().furniture.push_back(tag);
+      text = utf8::trim(untagged);
+      setText(lines[i], text);
+    }
     if (auto title = headlineTitle(text, g)) {
       setText(lines[i], *title);
       text = *title;

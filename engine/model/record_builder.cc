@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "grammar/doc_types.h"
 #include "fields/contacts.h"
+#include "fields/dates.h"
 #include "fields/deadlines.h"
 #include "fields/documents.h"
 #include "fields/events.h"
@@ -130,8 +131,52 @@ class RecordWriter {
   json provenance_ = json::object();
 };
 
+// What the source says of the document beside its text (a web page's 信息公开 block and
+// ArticleTitle, a file's properties) stands in for what the notice's own text does not state: a
+// 发文字号 or 成文日期 the page's metadata states is the notice's when the body has none, a title
+// when the body shows none. Such a value has no provenance: it is not in the record's text.
+std::optional<Found> metadataDocNumber(const CleanDoc& doc, const Grammar& g) {
+  if (doc.metadata.doc_number.empty()) return std::nullopt;
+  auto dn = parseDocNumber(normalizeRun(doc.metadata.doc_number, g), g);
+  if (!dn) return std::nullopt;
+  return Found{*dn, {}};
+}
+
+std::optional<Found> metadataIssueDate(const CleanDoc& doc, const Grammar& g) {
+  std::string text = normalizeRun(doc.metadata.issue_date, g);
+  auto dates = findDates(text, 0, g);
+  if (dates.empty() || dates[0].begin != 0 || !dates[0].year_written || dates[0].month_only || !dates[0].start.valid()) {
+    return std::nullopt;
+  }
+  return Found{dates[0].start.iso(), {}};
+}
+
+std::optional<Found> metadataTitle(const CleanDoc& doc, const Grammar& g) {
+  std::string title = utf8::trim(normalizeRun(doc.metadata.title, g));
+  if (title.empty() || !endsAsTitle(title, g)) return std::nullopt;
+  return Found{title, {}};
+}
+
+// The files a source links to (a web page's <a href="….pdf">), as the attachments of a notice
+// whose text lists none. A text that has a 附件 line anywhere (one of an issued document's, say)
+// says what its attachments are; the links add nothing to it.
+std::vector<Found> linkedAttachments(const CleanDoc& doc, const Grammar& g) {
+  std::vector<Found> out;
+  for (const auto& line : doc.lines) {
+    if (RE2::FullMatch(line.text, g.re("structure.attachment_note")) ||
+        RE2::FullMatch(line.text, g.re("structure.attachment_header"))) {
+      return out;
+    }
+  }
+  for (const auto& a : doc.linked_attachments) {
+    std::string name = utf8::trim(normalizeRun(a.name, g));
+    if (!name.empty()) out.push_back(Found{nlohmann::json{{"index", out.size() + 1}, {"title", name}}, {}});
+  }
+  return out;
+}
+
 json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g, const SourceInfo& source,
-                 const std::vector<NoticeParts>& embedded) {
+                 const std::vector<NoticeParts>& embedded, bool outer) {
   NoticeView v{doc, parts, g};
   TextIndex index(doc, parts.lines);
   RecordWriter w(index);
@@ -145,8 +190,13 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
 
   auto docNumber = readDocNumber(v);
   auto title = readTitle(v);
-  std::string titleText = title ? title->value.get<std::string>() : "";
   auto issueDate = readIssueDate(v);
+  if (outer) {
+    if (!docNumber) docNumber = metadataDocNumber(doc, g);
+    if (!title) title = metadataTitle(doc, g);
+    if (!issueDate) issueDate = metadataIssueDate(doc, g);
+  }
+  std::string titleText = title ? title->value.get<std::string>() : "";
   w.scalar("doc_number", docNumber);
   w.scalar("title", title);
   auto docType = docTypeAtEnd(titleText, g);
@@ -216,14 +266,16 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   w.list("event_periods", readEventPeriods(v, events, datesYear, &periods));
   w.list("deadlines", readDeadlines(v, datesYear, periods, &warnings));
   w.list("contacts", readContacts(v));
-  w.list("attachments", readAttachments(v));
+  auto attachments = readAttachments(v);
+  if (outer && attachments.empty()) attachments = linkedAttachments(doc, g);
+  w.list("attachments", attachments);
   w.list("references", readReferences(v));
   w.list("sections", readSections(v));
   w.list("tables", readTables(v));
   for (auto& warning : sectionNumberingWarnings(v)) warnings.push_back(std::move(warning));
 
   json inner = json::array();
-  for (const auto& e : embedded) inner.push_back(buildNotice(doc, e, g, source, {}));
+  for (const auto& e : embedded) inner.push_back(buildNotice(doc, e, g, source, {}, false));
   w.value("embedded", inner);
   w.value("text", index.text());
   if (!docNumber && !title) {
@@ -257,7 +309,7 @@ nlohmann::json buildRecord(const PageText& pages, const Grammar& grammar, const 
   auto t1 = Clock::now();
   Segmentation seg = segment(doc, grammar);
   auto t2 = Clock::now();
-  json record = buildNotice(doc, seg.main, grammar, source, seg.embedded);
+  json record = buildNotice(doc, seg.main, grammar, source, seg.embedded, true);
   if (timings) {
     timings->normalize_ms = ms(t0, t1);
     timings->segment_ms = ms(t1, t2);

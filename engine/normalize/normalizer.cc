@@ -407,7 +407,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
   if (paragraphPerLine) return false;
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
-  if (endsLikeATitle(prev.text, g)) return false;  // a title ends with its 文种
+  if (endsAsTitle(prev.text, g)) return false;  // a title ends with its 文种 (and perhaps a note: （暂行）)
   if (sameBlock) return w >= 20 && !startsNewElement(next.text, g);
   bool openClause = last == U'，' || last == U'、';
   if (!(isHan(last) || openClause)) return false;
@@ -440,6 +440,8 @@ CleanDoc normalize(const PageText& pages, const Grammar& grammar) {
   doc.damaged_bytes = pages.damaged_bytes;
   doc.page_count = static_cast<int>(pages.pages.size());
   doc.source_notes = pages.notes;
+  doc.metadata = pages.metadata;
+  doc.linked_attachments = pages.attachments;
   auto watermarks = watermarkWords(grammar);
   bool pendingBreak = false;
   auto columns = textColumns(pages);

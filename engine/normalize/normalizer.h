@@ -52,6 +52,8 @@ struct CleanDoc {
   size_t damaged_bytes = 0;
   int page_count = 0;
   std::vector<std::pair<std::string, std::string>> source_notes;  // PageText::notes
+  SourceMetadata metadata;                           // PageText::metadata, as the source gave it
+  std::vector<SourceAttachment> linked_attachments;  // PageText::attachments
   std::vector<CleanLine> lines;
 };
 

@@ -164,18 +164,24 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     }
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
-      if (endsLikeATitle(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
+      if (endsAsTitle(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
         titleStart = i;
         break;
       }
     }
     // With layout: a title set over several lines starts at the first of the display lines
     // (same size, centred) just above the one ending in its 文种; a masthead line names a body.
+    // Without geometry, centred lines do (a web page's or a Word file's alignment).
     while (titleStart && *titleStart > 0) {
       const CleanLine& above = doc.lines[lines[*titleStart - 1]];
       const CleanLine& first = doc.lines[lines[*titleStart]];
-      if (!layout.displayLine(above) || !layout.displayLine(first) || std::fabs(above.font_size - first.font_size) > 0.5 ||
-          !orgNamesOnLine(above, g).empty() || endsLikeATitle(above.text, g)) {
+      // Without geometry, a source that says how lines are aligned (a web page, Word) shows a
+      // title's lines as centred lines one above the other, the first left open.
+      bool centred = !layout.geometry && above.align == Align::kCentre && first.align == Align::kCentre &&
+                     !utf8::isTerminalPunct(utf8::last(above.text));
+      bool display = centred || (layout.displayLine(above) && layout.displayLine(first) &&
+                                 std::fabs(above.font_size - first.font_size) <= 0.5);
+      if (!display || !orgNamesOnLine(above, g).empty() || endsLikeATitle(above.text, g)) {
         break;
       }
       --*titleStart;
@@ -187,6 +193,20 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       if (layout.displayLine(line) && orgNamesOnLine(line, g).empty()) titleStart = i;
     }
   }
+  // The issuer's name set on a line of its own right over "关于…" (GB/T 9704's title is 发文机关 +
+  // 关于 + 事由 + 文种), with no break between them: one body's name, not a masthead's ("…文件")
+  // and not one of a joint masthead's stacked names, opens the title.
+  auto issuerOpensTitle = [&](size_t first) {
+    if (first == 0 || doc.lines[lines[first]].blank_before ||
+        !RE2::PartialMatch(text(first), "^" + g.source("parties.title_issuer_end"))) {
+      return false;
+    }
+    const std::string& above = text(first - 1);
+    if (!isOrgName(above, g) || stripMastheadSuffix(above, g) != above) return false;
+    return first == 1 || orgNamesOnLine(doc.lines[lines[first - 2]], g).empty();
+  };
+  if (titleAbove && issuerOpensTitle(*titleAbove)) --*titleAbove;
+  if (!titleAbove && titleStart && *titleStart < dn && issuerOpensTitle(*titleStart)) --*titleStart;
   const size_t mastheadEnd = titleAbove ? *titleAbove : std::min(dn, titleStart.value_or(0));
   for (size_t i = 0; i < mastheadEnd; ++i) {
     const CleanLine& line = doc.lines[lines[i]];

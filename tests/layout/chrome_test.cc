@@ -71,5 +71,15 @@ TEST(Chrome, HeadlineRepeatedByTheDocumentsOwnTitleIsReadOnce) {
   EXPECT_EQ(kept("关于征集优秀绘画作品的通知\n各片区：\n").front(), "关于征集优秀绘画作品的通知");
 }
 
+TEST(Chrome, HeadlineLosesTheSitesTag) {
+  EXPECT_EQ(kept("[已废止]大连市人民政府办公室关于加强房地产市场调控的通知\n各区市县人民政府：\n").front(),
+            "大连市人民政府办公室关于加强房地产市场调控的通知");
+  // Repeated by the document's own title once the tag is gone.
+  EXPECT_EQ(kept("【稳经济大盘一揽子政策】关于印发促进消费若干措施的通知\n关于印发促进消费若干措施的通知\n各市人民政府：\n"),
+            (std::vector<std::string>{"关于印发促进消费若干措施的通知", "各市人民政府："}));
+  // A bracket that opens a line of the notice is no tag.
+  EXPECT_EQ(kept("【2024】年度工作要点如下\n各县区：\n").front(), "【2024】年度工作要点如下");
+}
+
 }  // namespace
 }  // namespace notice

@@ -294,5 +294,12 @@ TEST(Recipients, AnIndentedParagraphEndingInAColonIsNoRecipientLine) {
   EXPECT_EQ(r.value()["recipients"], nlohmann::json::array());
 }
 
+TEST(Title, ANoteInBracketsAfterTheDocTypeIsPartOfTheTitle) {
+  json r = parseText("东莞市住房公积金管理委员会关于阶段性实施部分住房公积金提取政策的通知（暂行）\n各住房公积金缴存人：\n"
+                     "为贯彻落实有关精神，现阶段性实施部分提取政策如下。\n");
+  EXPECT_EQ(r["title"], "东莞市住房公积金管理委员会关于阶段性实施部分住房公积金提取政策的通知（暂行）");
+  EXPECT_EQ(r["recipients"], json::array({"各住房公积金缴存人"}));
+}
+
 }  // namespace
 }  // namespace notice
