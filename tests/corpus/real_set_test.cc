@@ -1,5 +1,6 @@
 // The labelled sets the engine reads today — the samples (text and PDF), the real web-page texts
-// (corpus/real/web) and the real PDFs with a text layer (corpus/real/pdf w01–w09) — scored as
+// (corpus/real/web), the real PDFs with a text layer (corpus/real/pdf w01–w09) and the real OFD
+// (corpus/real/ofd) — scored as
 // tools/score.py scores them (tests/support/score.h):
 //
 //   RealSet/Field.MatchesLabel/SET_STEM_FIELD  one per notice and labelled field: the field
@@ -36,6 +37,7 @@ const std::map<std::string, double> kFloors = {
     {"samples-pdf", 1.00},
     {"real-web", 0.99},
     {"real-pdf-text-layer", 0.90},
+    {"real-ofd", 1.00},
 };
 
 const std::vector<CorpusSet>& testedSets() {
