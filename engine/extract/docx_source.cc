@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/utf8.h"
+#include "extract/docx_numbering.h"
 #include "extract/glyph_lines.h"
 #include "extract/xml_part.h"
 #include "extract/zip_archive.h"
@@ -28,11 +29,24 @@ struct RunProps {
   }
 };
 
+// A paragraph's list: w:numPr's numId and level.
+struct Numbering {
+  std::string num_id;
+  int level = 0;
+};
+
 struct Style {
   std::string based_on;
   std::optional<Align> align;
+  std::optional<Numbering> numbering;
   RunProps run;
 };
+
+std::optional<Numbering> numberingOf(pugi::xml_node pPr) {
+  pugi::xml_node numPr = child(pPr, "numPr");
+  if (!numPr) return std::nullopt;
+  return Numbering{attribute(child(numPr, "numId"), "val").value(), attribute(child(numPr, "ilvl"), "val").as_int(0)};
+}
 
 // w:b, w:vanish: present means on, unless w:val says 0/false/off.
 bool onOff(pugi::xml_node n) {
@@ -155,6 +169,7 @@ class DocxReader {
     std::string folder = main.substr(0, main.rfind('/') == std::string::npos ? 0 : main.rfind('/') + 1);
     std::string rels = folder + "_rels/" + main.substr(folder.size()) + ".rels";
     readStyles(relationshipTarget(zip_, rels, main, "/styles", folder + "styles.xml"));
+    readNumbering(relationshipTarget(zip_, rels, main, "/numbering", folder + "numbering.xml"));
     PageText out;
     out.format = SourceFormat::kDocx;
     out.metadata.title = coreTitle();
@@ -181,6 +196,7 @@ class DocxReader {
       Style style;
       style.based_on = attribute(child(s, "basedOn"), "val").value();
       style.align = alignOf(child(s, "pPr"));
+      style.numbering = numberingOf(child(s, "pPr"));
       style.run = runProps(child(s, "rPr"));
       std::string id = attribute(s, "styleId").value();
       std::string type = attribute(s, "type").value();
@@ -198,10 +214,19 @@ class DocxReader {
       auto it = styles_.find(next);
       if (it == styles_.end()) break;
       if (!out.align) out.align = it->second.align;
+      if (!out.numbering) out.numbering = it->second.numbering;
       out.run.over(it->second.run);
       next = it->second.based_on;
     }
     return out;
+  }
+
+  void readNumbering(const std::string& path) {
+    if (!zip_.contains(path)) return;
+    auto bytes = zip_.read(path);
+    if (!bytes.ok()) return;
+    auto doc = parseXmlPart(bytes.value(), path);
+    if (doc.ok()) numbers_ = ListNumbers(doc.value()->document_element());
   }
 
   std::string coreTitle() {
@@ -233,6 +258,13 @@ class DocxReader {
     Align align = alignOf(pPr).value_or(style.align.value_or(defaults_.align.value_or(Align::kUnknown)));
     std::vector<Line> out, boxes;
     LineBuilder current;
+    // The number Word draws before a numbered paragraph ("一、"), in the paragraph's own font.
+    std::optional<Numbering> numbering = numberingOf(pPr);
+    if (!numbering) numbering = style.numbering;
+    if (numbering) {
+      std::string label = numbers_.next(numbering->num_id, numbering->level);
+      if (!label.empty()) current.add(label, style.run);
+    }
     inline_(p, style.run, current, out, boxes);
     if (!current.empty()) out.push_back(current.finish(align));
     if (out.empty()) {
@@ -380,6 +412,7 @@ class DocxReader {
   ZipArchive& zip_;
   Style defaults_;
   std::map<std::string, Style> styles_;
+  ListNumbers numbers_;
   std::string defaultParagraphStyle_;
   std::vector<bool> fields_;  // open fields, innermost last: true once past their code
   bool pendingBlank_ = false;

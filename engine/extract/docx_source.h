@@ -9,9 +9,9 @@
 //  - w:br and w:cr start a new line, w:tab a new piece; soft hyphens dropped; fields show
 //    their result, not their code; deleted revisions and hidden text left out; text boxes read
 //    after the paragraph that anchors them;
+//  - automatic list numbers (numbering.xml) written before their paragraph's text;
 //  - docProps/core.xml's title as metadata.
-// Not read: headers and footers, footnotes, comments, automatic list numbers (numbering.xml),
-// images, embedded objects.
+// Not read: headers and footers, footnotes, comments, images, embedded objects.
 #pragma once
 
 #include <string_view>

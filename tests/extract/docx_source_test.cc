@@ -1,7 +1,9 @@
 // The Word source on the test files tests/data/docx/make_docx.py writes: what WordprocessingML
 // says about each paragraph, and each kind of bad package.
+#include "extract/docx_numbering.h"
 #include "extract/docx_source.h"
 #include "extract/source.h"
+#include "extract/xml_part.h"
 #include "test_support.h"
 
 namespace notice {
@@ -110,6 +112,53 @@ TEST(DocxSource, RunContentAsWordShowsIt) {
   const Line* printed = lineStarting(d, "浙江省教育厅办公室");
   ASSERT_NE(printed, nullptr);
   EXPECT_EQ(textOf(*printed), "浙江省教育厅办公室|2026年4月21日印发");
+}
+
+TEST(DocxSource, WordsListNumbersAreWrittenBeforeTheirParagraphs) {
+  PageText d = docx("zhejiang-2026-training.docx");
+  // Headings numbered through their paragraph style, items through their own w:numPr.
+  EXPECT_NE(lineStarting(d, "一、培训时间和地点"), nullptr);
+  EXPECT_NE(lineStarting(d, "四、其他事项"), nullptr);
+  EXPECT_NE(lineStarting(d, "（一）培训不收取费用"), nullptr);
+  EXPECT_NE(lineStarting(d, "（二）培训使用在线学习平台"), nullptr);
+}
+
+TEST(DocxNumbering, WordsFormats) {
+  EXPECT_EQ(formatListNumber(1, "chineseCounting"), "一");
+  EXPECT_EQ(formatListNumber(10, "chineseCounting"), "十");
+  EXPECT_EQ(formatListNumber(12, "chineseCounting"), "十二");
+  EXPECT_EQ(formatListNumber(20, "chineseCountingThousand"), "二十");
+  EXPECT_EQ(formatListNumber(105, "chineseCounting"), "一百零五");
+  EXPECT_EQ(formatListNumber(3, "ideographTraditional"), "丙");
+  EXPECT_EQ(formatListNumber(2026, "ideographDigital"), "二〇二六");
+  EXPECT_EQ(formatListNumber(3, "decimalEnclosedCircle"), "③");
+  EXPECT_EQ(formatListNumber(12, "decimalFullWidth"), "１２");
+  EXPECT_EQ(formatListNumber(28, "lowerLetter"), "bb");
+  EXPECT_EQ(formatListNumber(14, "upperRoman"), "XIV");
+  EXPECT_EQ(formatListNumber(7, "decimal"), "7");
+}
+
+TEST(DocxNumbering, LevelsCountAndRestart) {
+  auto doc = parseXmlPart(
+      "<w:numbering xmlns:w=\"x\"><w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/>"
+      "</w:lvlOverride></w:num></w:numbering>",
+      "numbering.xml");
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ListNumbers numbers(doc.value()->document_element());
+  EXPECT_EQ(numbers.next("1", 0), "一、");
+  EXPECT_EQ(numbers.next("1", 1), "一.1");
+  EXPECT_EQ(numbers.next("1", 1), "一.2");
+  EXPECT_EQ(numbers.next("1", 2), "");  // a bullet draws no number
+  EXPECT_EQ(numbers.next("1", 0), "二、");
+  EXPECT_EQ(numbers.next("1", 1), "二.1");  // a deeper level restarts under a new parent
+  EXPECT_EQ(numbers.next("2", 0), "五、");  // a list instance that sets its own start
+  EXPECT_EQ(numbers.next("0", 0), "");     // numId 0: no numbering
+  EXPECT_EQ(numbers.next("9", 0), "");
 }
 
 TEST(DocxSource, TablesAreRowsOfCells) {

@@ -7,7 +7,7 @@ usage: python3 tests/data/docx/make_docx.py
 zhejiang-2026-training.docx is a notice in the GB/T 9704 shape written as Word writes one: the
 masthead and title in 小标宋 through a paragraph style and direct formatting, body text in
 仿宋_GB2312 三号 from the document defaults, a title broken by a line break, the signature and
-date right-aligned, a field (the e-mail address as a HYPERLINK field), a soft hyphen, a tab in
+date right-aligned, headings numbered by Word (numbering.xml: 一、 and （一）), a field (the e-mail address as a HYPERLINK field), a soft hyphen, a tab in
 the 版记 row, a deleted revision, hidden text, and the attachment's form as a table with a merged
 cell. Its label is zhejiang-2026-training.json, written by hand from the text. The other files
 are bad input.
@@ -34,7 +34,14 @@ ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 DOC_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-            'Target="styles.xml"/></Relationships>')
+            'Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/numbering" Target="numbering.xml"/></Relationships>')
+# One list: level 0 "一、", level 1 "（一）", both counted in Chinese (as WPS and Word number a notice's headings).
+NUMBERING = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+             '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+             '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+             '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>'
           '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312"/>'
           '<w:sz w:val="32"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault>'
@@ -45,6 +52,8 @@ STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}
           '</w:style>'
           '<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="署名"/><w:basedOn w:val="Normal"/>'
           '<w:pPr><w:jc w:val="right"/></w:pPr></w:style>'
+          '<w:style w:type="paragraph" w:styleId="CnHeading1"><w:name w:val="一级标题"/><w:basedOn w:val="Normal"/>'
+          '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
           '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:rFonts w:eastAsia="黑体"/>'
           '<w:b/></w:rPr></w:style></w:styles>')
 
@@ -84,10 +93,12 @@ def field(code, result):
             f'{r(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def p(*runs, jc=None, style=None):
+def p(*runs, jc=None, style=None, level=None):
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
+    if level is not None:
+        ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
     return f'<w:p>{"<w:pPr>" + ppr + "</w:pPr>" if ppr else ""}{"".join(runs)}</w:p>'
@@ -117,7 +128,8 @@ def write(name, parts):
 
 def package(body, title="", styles=STYLES):
     return {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": core(title),
-            "word/_rels/document.xml.rels": DOC_RELS, "word/styles.xml": styles, "word/document.xml": document(body)}
+            "word/_rels/document.xml.rels": DOC_RELS, "word/styles.xml": styles, "word/numbering.xml": NUMBERING,
+            "word/document.xml": document(body)}
 
 
 TITLE = "浙江省教育厅关于举办2026年全省中等职业学校班主任能力提升培训班的通知"
@@ -132,17 +144,17 @@ notice = "".join([
     p(r("为加强中等职业学校班主任队伍建设，根据《教育部关于加强新时代中等职业学校班主任队伍建设的意见》"
         "（教职成〔2025〕3号）要求，经研究，决定举办2026年全省中等职业学校班主任能力提升培训班。"
         "现将有关事项通知如下：")),
-    p(r("一、培训时间和地点", style="Strong")),
+    p(r("培训时间和地点", style="Strong"), style="CnHeading1"),
     p(r("培训时间为2026年6月15日至17日，6月14日下午报到。培训地点为浙江工业职业技术学院（绍兴市越城区）。")),
-    p(r("二、培训对象", style="Strong")),
+    p(r("培训对象", style="Strong"), style="CnHeading1"),
     p(r("各中等职业学校推荐的班主任，每校1至2名。"), r("（内部备注：名额另行核定）", hidden=True)),
-    p(r("三、报名办法", style="Strong")),
+    p(r("报名办法", style="Strong"), style="CnHeading1"),
     p(r("请各市教育局汇总本地报名情况，于2026年5月29日前将《2026年全省中等职业学校班主任能力提升培训班报名汇总表》"
         "（见附件）报送省教育厅职成教处。"),
       '<w:del w:id="1" w:author="审核"><w:r><w:delText>逾期不予受理。</w:delText></w:r></w:del>'),
-    p(r("四、其他事项", style="Strong")),
-    p(r("培训不收取费用，食宿统一安排，往返交通费回原单位报销。培训使用在线学习平台（Moo"), SOFT_HYPHEN,
-      r("dle），请学员提前注册。")),
+    p(r("其他事项", style="Strong"), style="CnHeading1"),
+    p(r("培训不收取费用，食宿统一安排，往返交通费回原单位报销。"), level=1),
+    p(r("培训使用在线学习平台（Moo"), SOFT_HYPHEN, r("dle），请学员提前注册。"), level=1),
     p(r("联系人：省教育厅职成教处 王晓明，电话：0571-88008123，邮箱："),
       field('HYPERLINK "mailto:zjzcc@zjedu.gov.cn"', "zjzcc@zjedu.gov.cn"), r("。")),
     p(),
