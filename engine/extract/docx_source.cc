@@ -240,6 +240,8 @@ class DocxReader {
 
   // Block-level content (the body, a cell, a text box, a content control) → lines.
   void block(pugi::xml_node node, std::vector<Line>& lines) {
+    Nesting nesting(depth_);
+    if (nesting.tooDeep()) return;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       std::string_view name = localName(c.name());
@@ -283,6 +285,8 @@ class DocxReader {
   // Inline content of a paragraph: runs, and the wrappers around them.
   void inline_(pugi::xml_node node, const RunProps& paragraphRun, LineBuilder& current, std::vector<Line>& out,
                std::vector<Line>& boxes) {
+    Nesting nesting(depth_);
+    if (nesting.tooDeep()) return;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       std::string_view name = localName(c.name());
@@ -343,6 +347,8 @@ class DocxReader {
   // Text boxes in a drawing: the first alternative of an mc:AlternateContent (the fallback
   // repeats it in VML), else every w:txbxContent inside.
   void textBoxes(pugi::xml_node node, std::vector<Line>& boxes) {
+    Nesting nesting(depth_);
+    if (nesting.tooDeep()) return;
     if (localName(node.name()) == "AlternateContent") {
       pugi::xml_node choice = child(node, "Choice");
       textBoxes(choice ? choice : child(node, "Fallback"), boxes);
@@ -416,6 +422,7 @@ class DocxReader {
   std::string defaultParagraphStyle_;
   std::vector<bool> fields_;  // open fields, innermost last: true once past their code
   bool pendingBlank_ = false;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -149,6 +149,7 @@ class OfdReader {
     if (!doc.ok()) return doc.error();
     pugi::xml_node root = doc.value()->document_element();
     pugi::xml_node common = child(root, "CommonData");
+    fonts_.clear();  // resource IDs are the document's own
     std::vector<double> box = numbers(childText(child(common, "PageArea"), "PhysicalBox"));
     const double defaultWidth = box.size() == 4 ? box[2] : 210, defaultHeight = box.size() == 4 ? box[3] : 297;
     for (const char* res : {"PublicRes", "DocumentRes"}) {
@@ -213,6 +214,8 @@ class OfdReader {
 
   // Layers and page blocks hold the objects; text objects give runs.
   void walk(pugi::xml_node node, std::vector<GlyphRun>& runs, Page& page) {
+    Nesting nesting(depth_);
+    if (nesting.tooDeep()) return;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       std::string_view name = localName(c.name());
@@ -375,6 +378,7 @@ class OfdReader {
   std::map<std::string, std::string> templates_;
   std::map<std::string, int> pageNumbers_;
   int pagesRead_ = 0;
+  int depth_ = 0;
   bool anyText_ = false;
   size_t imageObjects_ = 0;
   std::optional<Error> firstPageError_;

@@ -14,9 +14,11 @@ namespace {
 bool anything(std::string_view) { return true; }
 
 const std::array kSources = {
-    Source{"pdf", "a PDF notice", kMaxPdfBytes, looksLikePdf, readPdf},
+    // A zip's magic is at its first byte and its parts are named: surer than "%PDF-" somewhere in
+    // the first KiB (which an OFD storing a PDF uncompressed can hold).
     Source{"ofd", "an OFD notice", kMaxPackageBytes, looksLikeOfd, readOfd},
     Source{"docx", "a Word .docx notice", kMaxPackageBytes, looksLikeDocx, readDocx},
+    Source{"pdf", "a PDF notice", kMaxPdfBytes, looksLikePdf, readPdf},
     Source{"text", "a text export", kMaxTextExportBytes, anything, readTextExport},
 };
 
@@ -25,8 +27,8 @@ bool startsWith(std::string_view bytes, std::string_view magic) { return bytes.s
 // Formats no source reads, told by their magic numbers so the message can name them.
 const char* knownUnreadFormat(std::string_view bytes) {
   if (startsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-    return "a legacy Office file (Word .doc, WPS .wps or Excel .xls: an OLE compound file), which is not read: save it "
-           "as .docx, OFD or PDF and try again";
+    return "a legacy Office file (Word .doc, WPS .wps or Excel .xls) or a password-protected Office document, both OLE "
+           "compound files, which are not read: save it as .docx, OFD or PDF (without a password) and try again";
   if (startsWith(bytes, "\x89PNG") || startsWith(bytes, "\xFF\xD8\xFF") || startsWith(bytes, "II*\0") ||
       startsWith(bytes, "MM\0*"))
     return "an image (PNG, JPEG or TIFF): put the scan in a PDF and try again";

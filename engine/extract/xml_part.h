@@ -32,4 +32,20 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view local);
 // The text of the first child element with this local name, trimmed of white space.
 std::string childText(pugi::xml_node node, std::string_view local);
 
+// Counts how deep a reader has descended into nested elements, for as long as it lives. A
+// hostile part can nest elements millions deep and overflow the stack of a recursive reader;
+// no document nests beyond kMaxNesting, so a reader stops descending there.
+class Nesting {
+ public:
+  static constexpr int kMaxNesting = 100;
+  explicit Nesting(int& depth) : depth_(++depth) {}
+  ~Nesting() { --depth_; }
+  Nesting(const Nesting&) = delete;
+  Nesting& operator=(const Nesting&) = delete;
+  bool tooDeep() const { return depth_ > kMaxNesting; }
+
+ private:
+  int& depth_;
+};
+
 }  // namespace notice

@@ -194,6 +194,12 @@ TEST(DocxSource, BadPackagesGiveClearErrors) {
   }
 }
 
+TEST(DocxSource, DeepNestingIsReadToALimitNotOverflowingTheStack) {
+  PageText d = docx("deep-nesting.docx");
+  EXPECT_NE(lineStarting(d, "浅处"), nullptr);
+  EXPECT_EQ(lineStarting(d, "深处"), nullptr);  // past any real document's nesting
+}
+
 TEST(DocxSource, ATruncatedDocxIsCorrupt) {
   std::string bytes = testDocx("zhejiang-2026-training.docx");
   for (size_t keep : {bytes.size() - 20, bytes.size() / 2}) {

@@ -211,6 +211,13 @@ TEST(OfdSource, BadPackagesGiveClearErrors) {
   }
 }
 
+TEST(OfdSource, DeepNestingIsReadToALimitNotOverflowingTheStack) {
+  PageText d = ofd("deep-nesting.ofd");
+  ASSERT_EQ(d.pages.size(), 1u);
+  EXPECT_NE(lineStarting(d.pages[0], "浅处"), nullptr);
+  EXPECT_EQ(lineStarting(d.pages[0], "深处"), nullptr);  // past any real document's nesting
+}
+
 TEST(OfdSource, ATruncatedOfdIsCorruptNotAnotherFormat) {
   std::string bytes = readFile(sourcePath("corpus/real/ofd/o01_luqiao-2011-weisheng-pifu.ofd"));
   // Cut in its last bytes (the central directory lost: the local headers still name OFD.xml),

@@ -13,6 +13,7 @@ cell. Its label is zhejiang-2026-training.json, written by hand from the text. T
 are bad input.
 """
 import os
+import random
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -193,3 +194,10 @@ wrong = package("")
 wrong["word/document.xml"] = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
                               'spreadsheetml/2006/main"><sheetData/></worksheet>')
 write("wrong-member.docx", wrong)
+
+# Custom XML elements nested 100 000 deep around a paragraph, then one at the top (a reader that
+# recursed without a limit would overflow its stack); each names its own element so that the part
+# compresses as ordinary XML does, not as a zip bomb.
+ids = random.Random(1)
+write("deep-nesting.docx", package("".join(f'<w:customXml w:element="e{ids.randrange(10**6)}">' for _ in range(100000)) +
+                                   p(r("深处")) + "</w:customXml>" * 100000 + p(r("浅处"))))

@@ -7,6 +7,7 @@ Each file exercises one part of GB/T 33190 the real OFD in corpus/real/ofd does 
 of bad input. Coordinates are in millimetres, as OFD writes them.
 """
 import os
+import random
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -160,3 +161,21 @@ unsafe["../evil.xml"] = "<x/>"
 unsafe["/etc/abs.xml"] = "<x/>"
 unsafe["Doc_0/../../up.xml"] = "<x/>"
 write("unsafe-names.ofd", unsafe)
+
+# Page blocks nested 100 000 deep (a reader that recursed without a limit would overflow its stack),
+# with IDs of their own so that the part compresses as ordinary XML does, not as a zip bomb.
+ids = random.Random(1)
+deep = one_document([page(["".join(f'<ofd:PageBlock ID="{ids.randrange(10**6)}">' for _ in range(100000)) +
+                           text(28, 40, 156, 10, ("深处", 'DeltaX="5.6"')) + "</ofd:PageBlock>" * 100000 +
+                           text(28, 60, 156, 10, ("浅处", 'DeltaX="5.6"'))])])
+write("deep-nesting.ofd", deep)
+
+# An OFD whose first member is a PDF stored uncompressed: "%PDF-" within its first KiB.
+with zipfile.ZipFile(os.path.join(HERE, "pdf-inside.ofd"), "w") as z:
+    z.writestr(zipfile.ZipInfo("Doc_0/Attachs/original.pdf", date_time=(2026, 1, 1, 0, 0, 0)),
+               "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", zipfile.ZIP_STORED)
+    for path, data in one_document([page([text(28, 40, 156, 10, ("正文", 'DeltaX="5.6"'))])]).items():
+        z.writestr(zipfile.ZipInfo(path, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+# A zip that is no package: OFD.xml inside a folder, not at the root.
+write("not-a-package.zip", {"backup/OFD.xml": entry([("Doc_0/Document.xml", "", "")]), "readme.txt": "备份"})
