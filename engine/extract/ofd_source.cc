@@ -325,27 +325,41 @@ class OfdReader {
     flush();
   }
 
-  // Signatures.xml → each Signature.xml's StampAnnot: the page a seal is on.
+  // Signatures.xml → each Signature.xml: a seal (签章, with its StampAnnot on a page) or a
+  // signature alone (Type "Sign", nothing drawn).
   void noteSeals(const std::string& path) {
     auto list = load(path);
     if (!list.ok()) return;
-    std::vector<std::string> where;
+    std::vector<std::string> found;
     for (pugi::xml_node s : children(list.value()->document_element(), "Signature")) {
-      std::string page;
+      std::string kind = std::string(attribute(s, "Type").value()) == "Sign" ? "a digital signature" : "an electronic seal";
+      std::string pages;
       auto sig = load(resolvePartPath(path, attribute(s, "BaseLoc").value()));
       if (sig.ok()) {
         for (pugi::xml_node stamp : children(child(sig.value()->document_element(), "SignedInfo"), "StampAnnot")) {
           auto it = pageNumbers_.find(attribute(stamp, "PageRef").value());
-          if (it != pageNumbers_.end()) page = "page " + std::to_string(it->second);
+          if (it != pageNumbers_.end()) pages += (pages.empty() ? " on page " : ", ") + std::to_string(it->second);
         }
       }
-      where.push_back(page.empty() ? "a page not named" : page);
+      found.push_back(kind + pages);
     }
-    if (where.empty()) return;
-    std::string pages;
-    for (const auto& w : where) pages += (pages.empty() ? "" : ", ") + w;
-    note("unverified_seal", std::to_string(where.size()) + (where.size() == 1 ? " electronic seal" : " electronic seals") +
-                                " (OFD signature) on " + pages + ": not verified; the text is read as it stands");
+    if (found.empty()) return;
+    note("unverified_seal", "the OFD is signed (" + joinCounted(found) + "): not verified; the text is read as it stands");
+  }
+
+  // "a; b (×2)": the items in their first order, repeats counted.
+  static std::string joinCounted(const std::vector<std::string>& items) {
+    std::vector<std::pair<std::string, int>> counted;
+    for (const auto& item : items) {
+      auto it = std::find_if(counted.begin(), counted.end(), [&](const auto& c) { return c.first == item; });
+      if (it == counted.end()) counted.emplace_back(item, 1);
+      else ++it->second;
+    }
+    std::string out;
+    for (const auto& [item, n] : counted) {
+      out += (out.empty() ? "" : "; ") + item + (n > 1 ? " (×" + std::to_string(n) + ")" : "");
+    }
+    return out;
   }
 
   // Annotations.xml → each page's annotation file: what kind, where, and its remark.
@@ -366,9 +380,7 @@ class OfdReader {
       }
     }
     if (found.empty()) return;
-    std::string all;
-    for (const auto& f : found) all += (all.empty() ? "" : "; ") + f;
-    note("annotations_not_read", "annotations not read as the notice's text: " + all);
+    note("annotations_not_read", "annotations not read as the notice's text: " + joinCounted(found));
   }
 
   ZipArchive& zip_;

@@ -78,7 +78,7 @@ TEST(OfdSource, TheRealOfdReadsAsAPdfWould) {
   EXPECT_TRUE(title->bold);
   EXPECT_EQ(title->font_family, "Song");
   // The seal on page 2 is noted.
-  EXPECT_TRUE(hasNote(d, "unverified_seal", "page 2"));
+  EXPECT_TRUE(hasNote(d, "unverified_seal", "an electronic seal on page 2"));
 }
 
 TEST(OfdSource, AdvancesInEveryForm) {
@@ -163,8 +163,10 @@ TEST(OfdSource, TwoDocumentsAreReadOneAfterAnother) {
   EXPECT_NE(lineStarting(d.pages[0], "第一个文档"), nullptr);
   EXPECT_NE(lineStarting(d.pages[1], "第二个文档"), nullptr);
   EXPECT_TRUE(hasNote(d, "several_documents", "2 documents"));
-  // The seal's PageRef is the second document's page ID: page 2 of the whole.
-  EXPECT_TRUE(hasNote(d, "unverified_seal", "page 2"));
+  // The seal's PageRef is the second document's page ID: page 2 of the whole; the first
+  // document's signature draws no seal.
+  EXPECT_TRUE(hasNote(d, "unverified_seal", "an electronic seal on page 2"));
+  EXPECT_TRUE(hasNote(d, "unverified_seal", "a digital signature)"));
 }
 
 TEST(OfdSource, TemplatesAreDrawnAndAnnotationsNoted) {
@@ -172,7 +174,7 @@ TEST(OfdSource, TemplatesAreDrawnAndAnnotationsNoted) {
   ASSERT_EQ(d.pages.size(), 1u);
   EXPECT_NE(lineStarting(d.pages[0], "测试局文件"), nullptr);
   EXPECT_NE(lineStarting(d.pages[0], "模板之下的正文。"), nullptr);
-  EXPECT_TRUE(hasNote(d, "annotations_not_read", "Stamp on page 1 (已审核)"));
+  EXPECT_TRUE(hasNote(d, "annotations_not_read", "Stamp on page 1 (已审核); Watermark on page 1 (×2)"));
 }
 
 TEST(OfdSource, AMissingPageIsNotedAndTheOthersRead) {

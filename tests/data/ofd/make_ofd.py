@@ -100,13 +100,17 @@ for n in range(3):
 write("multipage.ofd", one_document(pages))
 
 # Two documents in one package, each with its own pages; a seal on the second document's page.
-two = {"OFD.xml": entry([("Doc_0/Document.xml", "一", ""),
+two = {"OFD.xml": entry([("Doc_0/Document.xml", "一", "<ofd:Signatures>Doc_0/Signatures.xml</ofd:Signatures>"),
                          ("Doc_1/Document.xml", "二", "<ofd:Signatures>Doc_1/Signatures.xml</ofd:Signatures>")]),
        "Doc_0/PublicRes.xml": FONTS, "Doc_1/PublicRes.xml": FONTS,
        "Doc_0/Document.xml": document([(1, "Pages/Page_0/Content.xml")]),
        "Doc_1/Document.xml": document([(7, "Pages/Page_0/Content.xml")]),
        "Doc_0/Pages/Page_0/Content.xml": page([text(28, 40, 156, 10, ("第一个文档", 'DeltaX="5.6"'))]),
        "Doc_1/Pages/Page_0/Content.xml": page([text(28, 40, 156, 10, ("第二个文档", 'DeltaX="5.6"'))]),
+       # The first document signed without a seal drawn (Type "Sign"), the second sealed.
+       "Doc_0/Signatures.xml": f'<ofd:Signatures {NS}><ofd:Signature ID="1" Type="Sign" BaseLoc="Signs/Sign_0/Signature.xml"/>'
+                               '</ofd:Signatures>',
+       "Doc_0/Signs/Sign_0/Signature.xml": f'<ofd:Signature {NS}><ofd:SignedInfo/></ofd:Signature>',
        "Doc_1/Signatures.xml": f'<ofd:Signatures {NS}><ofd:Signature ID="1" BaseLoc="Signs/Sign_0/Signature.xml"/></ofd:Signatures>',
        "Doc_1/Signs/Sign_0/Signature.xml": f'<ofd:Signature {NS}><ofd:SignedInfo><ofd:StampAnnot ID="1" PageRef="7" '
                                            'Boundary="100 30 40 40"/></ofd:SignedInfo></ofd:Signature>'}
@@ -124,7 +128,8 @@ tpl = {"OFD.xml": entry([("Doc_0/Document.xml", "模板", "")]), "Doc_0/PublicRe
        "Doc_0/Annots/Annotations.xml": f'<ofd:Annotations {NS}><ofd:Page PageID="1"><ofd:FileLoc>Page_0/Annotation.xml'
                                        '</ofd:FileLoc></ofd:Page></ofd:Annotations>',
        "Doc_0/Annots/Page_0/Annotation.xml": f'<ofd:PageAnnot {NS}><ofd:Annot ID="3" Type="Stamp"><ofd:Remark>已审核'
-                                             '</ofd:Remark></ofd:Annot></ofd:PageAnnot>'}
+                                             '</ofd:Remark></ofd:Annot><ofd:Annot ID="4" Type="Watermark"/><ofd:Annot ID="5" Type="Watermark"/>'
+                                             '</ofd:PageAnnot>'}
 write("template-annotation.ofd", tpl)
 
 # Page 2 of 2 names a Content.xml the package does not hold: page 1 is read, page 2 noted.
