@@ -97,6 +97,9 @@ TEST(OfdSource, AdvancesInEveryForm) {
   // No list: one em (5.6 mm) each.
   ASSERT_NE(lineStarting(p, "东南西北"), nullptr);
   EXPECT_EQ(lefts(*lineStarting(p, "东南西北")), (std::vector<double>{20, 25.6, 31.2, 36.8}));
+  // A repeat count far beyond the text is cut at the text's length.
+  ASSERT_NE(lineStarting(p, "大数"), nullptr);
+  EXPECT_EQ(lefts(*lineStarting(p, "大数")), (std::vector<double>{20, 25}));
   // A TextCode without X/Y goes on where the one before it ended.
   ASSERT_NE(lineStarting(p, "金木水火土"), nullptr);
   EXPECT_EQ(lefts(*lineStarting(p, "金木水火土")), (std::vector<double>{20, 25.6, 31.2, 36.8, 42.4}));

@@ -80,6 +80,8 @@ deltas = page([
     # Rotated 90° (a margin note) and vertical text (DeltaY only): neither joins a line.
     text(5, 200, 10, 60, ("内部资料", 'DeltaX="5.6"'), extra='CTM="0 1 -1 0 0 0"'),
     text(195, 200, 10, 60, ("竖排文字", 'DeltaY="g 3 6"')),
+    # A repeat count far beyond the text (a hostile "g N v" must not allocate N values).
+    text(20, 180, 170, 10, ("大数", 'DeltaX="g 2000000000 5"')),
     # A signature row written as one code: the gap of 10 ems splits it into two pieces.
     text(20, 160, 170, 10, ("张三李四", 'DeltaX="5.6 61.6 5.6"')),
 ])
