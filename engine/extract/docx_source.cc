@@ -91,10 +91,7 @@ std::optional<Align> alignOf(pugi::xml_node pPr) {
 // when it names none.
 std::string relationshipTarget(ZipArchive& zip, const std::string& relsPath, const std::string& owner,
                                std::string_view typeSuffix, const std::string& fallback) {
-  if (!zip.contains(relsPath)) return fallback;
-  auto bytes = zip.read(relsPath);
-  if (!bytes.ok()) return fallback;
-  auto rels = parseXmlPart(bytes.value(), relsPath);
+  auto rels = readXmlPart(zip, relsPath);
   if (!rels.ok()) return fallback;
   for (pugi::xml_node r : children(rels.value()->document_element(), "Relationship")) {
     std::string type = attribute(r, "Type").value();
@@ -151,14 +148,12 @@ struct LineBuilder {
 
 class DocxReader {
  public:
-  DocxReader(ZipArchive& zip) : zip_(zip) {}
+  explicit DocxReader(ZipArchive& zip) : zip_(zip) {}
 
   Result<PageText> read() {
     std::string main = relationshipTarget(zip_, "_rels/.rels", "", "/officeDocument", "word/document.xml");
     if (!zip_.contains(main)) return Error{ErrorCode::kCorrupt, "the .docx has no main document part (" + main + ")"};
-    auto bytes = zip_.read(main);
-    if (!bytes.ok()) return bytes.error();
-    auto doc = parseXmlPart(bytes.value(), main);
+    auto doc = readXmlPart(zip_, main);
     if (!doc.ok()) return doc.error();
     pugi::xml_node root = doc.value()->document_element();
     pugi::xml_node body = child(root, "body");
@@ -182,11 +177,9 @@ class DocxReader {
   }
 
  private:
+  // Styles, numbering and properties are optional parts: without them the text is read plain.
   void readStyles(const std::string& path) {
-    if (!zip_.contains(path)) return;
-    auto bytes = zip_.read(path);
-    if (!bytes.ok()) return;
-    auto doc = parseXmlPart(bytes.value(), path);
+    auto doc = readXmlPart(zip_, path);
     if (!doc.ok()) return;
     pugi::xml_node root = doc.value()->document_element();
     pugi::xml_node defaults = child(root, "docDefaults");
@@ -222,19 +215,13 @@ class DocxReader {
   }
 
   void readNumbering(const std::string& path) {
-    if (!zip_.contains(path)) return;
-    auto bytes = zip_.read(path);
-    if (!bytes.ok()) return;
-    auto doc = parseXmlPart(bytes.value(), path);
+    auto doc = readXmlPart(zip_, path);
     if (doc.ok()) numbers_ = ListNumbers(doc.value()->document_element());
   }
 
   std::string coreTitle() {
     std::string path = relationshipTarget(zip_, "_rels/.rels", "", "/core-properties", "docProps/core.xml");
-    if (!zip_.contains(path)) return "";
-    auto bytes = zip_.read(path);
-    if (!bytes.ok()) return "";
-    auto doc = parseXmlPart(bytes.value(), path);
+    auto doc = readXmlPart(zip_, path);
     return doc.ok() ? childText(doc.value()->document_element(), "title") : "";
   }
 

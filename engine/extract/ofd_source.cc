@@ -121,12 +121,7 @@ class OfdReader {
   }
 
  private:
-  Result<std::unique_ptr<pugi::xml_document>> load(const std::string& path) {
-    if (path.empty() || !zip_.contains(path)) return Error{ErrorCode::kCorrupt, "the OFD has no part " + (path.empty() ? "(empty path)" : path)};
-    auto bytes = zip_.read(path);
-    if (!bytes.ok()) return bytes.error();
-    return parseXmlPart(bytes.value(), path);
-  }
+  Result<std::unique_ptr<pugi::xml_document>> load(const std::string& path) { return readXmlPart(zip_, path); }
 
   void note(std::string code, std::string message) { out_.notes.emplace_back(std::move(code), std::move(message)); }
 

@@ -24,6 +24,15 @@ Result<std::unique_ptr<pugi::xml_document>> parseXmlPart(const std::string& xml,
   return doc;
 }
 
+Result<std::unique_ptr<pugi::xml_document>> readXmlPart(ZipArchive& zip, const std::string& path) {
+  if (path.empty() || !zip.contains(path)) {
+    return Error{ErrorCode::kCorrupt, "the package has no part " + (path.empty() ? std::string("(an empty path)") : path)};
+  }
+  auto bytes = zip.read(path);
+  if (!bytes.ok()) return bytes.error();
+  return parseXmlPart(bytes.value(), path);
+}
+
 std::string_view localName(const char* qualified) {
   const char* colon = std::strrchr(qualified, ':');
   return colon ? std::string_view(colon + 1) : std::string_view(qualified);

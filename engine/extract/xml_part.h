@@ -12,12 +12,17 @@
 #include <pugixml.hpp>
 
 #include "core/status.h"
+#include "extract/zip_archive.h"
 
 namespace notice {
 
 // Errors: kCorrupt (not well-formed XML, or a <!DOCTYPE>), naming the part and the offset.
 // Whitespace alone inside an element is kept (Word's <w:t xml:space="preserve"> </w:t>).
 Result<std::unique_ptr<pugi::xml_document>> parseXmlPart(const std::string& xml, std::string_view part);
+
+// The part at `path` of a package, read and parsed. Errors: kCorrupt (no such part, damaged, not
+// well-formed, a <!DOCTYPE>), kTooLarge (over the archive's limits).
+Result<std::unique_ptr<pugi::xml_document>> readXmlPart(ZipArchive& zip, const std::string& path);
 
 // An element's or attribute's name without its namespace prefix ("ofd:Page" → "Page"): OFD
 // producers write ofd:, a default namespace or none, so elements are found by local name.
