@@ -2,9 +2,12 @@
 
 #include <array>
 
+#include "extract/docx_source.h"
 #include "extract/html_source.h"
+#include "extract/ofd_source.h"
 #include "extract/pdf_source.h"
 #include "extract/text_source.h"
+#include "extract/zip_archive.h"
 
 namespace notice {
 namespace {
@@ -12,6 +15,10 @@ namespace {
 bool anything(std::string_view) { return true; }
 
 const std::array kSources = {
+    // A zip's magic is at its first byte and its parts are named: surer than "%PDF-" somewhere in
+    // the first KiB (which an OFD storing a PDF uncompressed can hold).
+    Source{"ofd", "an OFD notice", kMaxPackageBytes, looksLikeOfd, readOfd},
+    Source{"docx", "a Word .docx notice", kMaxPackageBytes, looksLikeDocx, readDocx},
     Source{"pdf", "a PDF notice", kMaxPdfBytes, looksLikePdf, readPdf},
     Source{"html", "a web page", kMaxHtmlBytes, looksLikeHtml, readHtml},
     Source{"text", "a text export", kMaxTextExportBytes, anything, readTextExport},
@@ -22,7 +29,8 @@ bool startsWith(std::string_view bytes, std::string_view magic) { return bytes.s
 // Formats no source reads, told by their magic numbers so the message can name them.
 const char* knownUnreadFormat(std::string_view bytes) {
   if (startsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-    return "a legacy Office file (.doc, .wps or .xls, OLE compound file): save it as .docx or PDF and try again";
+    return "a legacy Office file (Word .doc, WPS .wps or Excel .xls) or a password-protected Office document, both OLE "
+           "compound files, which are not read: save it as .docx, OFD or PDF (without a password) and try again";
   if (startsWith(bytes, "\x89PNG") || startsWith(bytes, "\xFF\xD8\xFF") || startsWith(bytes, "II*\0") ||
       startsWith(bytes, "MM\0*"))
     return "an image (PNG, JPEG or TIFF): put the scan in a PDF and try again";
@@ -42,6 +50,13 @@ Result<const Source*> sourceFor(std::string_view bytes) {
   for (const Source& s : kSources) {
     if (&s == last) break;
     if (s.sniff(bytes)) return &s;
+  }
+  // A zip that does not open is most likely an OFD or .docx cut short: say so, not "some zip".
+  if (looksLikeZip(bytes)) {
+    auto zip = ZipArchive::open(bytes);
+    if (!zip.ok() && zip.error().code == ErrorCode::kCorrupt) {
+      return Error{ErrorCode::kCorrupt, "this is a damaged or truncated zip archive (an OFD or .docx cut short?): " + zip.error().message};
+    }
   }
   if (const char* what = knownUnreadFormat(bytes)) return Error{ErrorCode::kUnsupportedFormat, std::string("this is ") + what};
   return last;

@@ -32,6 +32,8 @@ struct SourceOptions {
 // scanned pages. The engine holds a whole input in memory, so anything far larger is refused.
 inline constexpr size_t kMaxTextExportBytes = size_t{16} << 20;
 inline constexpr size_t kMaxPdfBytes = size_t{512} << 20;
+// An OFD or .docx: zipped XML, with images for seals and scanned pages.
+inline constexpr size_t kMaxPackageBytes = size_t{256} << 20;
 
 struct Source {
   const char* name;        // as in source.format

@@ -61,6 +61,28 @@ TEST(Cli, ABatchGoesOnPastBadFilesAndFails) {
   EXPECT_NE(r.out.find("1 parsed, 3 failed"), std::string::npos) << r.out;
 }
 
+TEST(Cli, ABatchGoesOnPastBadOfdAndWordFiles) {
+  fs::path dir = tempDir("batch_zip");
+  std::string good = testing::readFile(sourcePath("tests/data/docx/zhejiang-2026-training.docx"));
+  { std::ofstream(dir / "cut.docx", std::ios::binary) << good.substr(0, good.size() / 2); }
+  fs::path out = dir / "records";
+  std::string bad;
+  for (const char* f : {"tests/data/ofd/zip-bomb.ofd", "tests/data/ofd/xml-bomb.ofd", "tests/data/ofd/no-pages.ofd",
+                        "tests/data/docx/empty-body.docx", "tests/data/docx/wrong-member.docx"}) {
+    bad += " " + sourcePath(f);
+  }
+  CommandResult r = run("parse -o " + out.string() + " " + (dir / "cut.docx").string() + bad + " " +
+                            sourcePath("corpus/real/ofd/o01_luqiao-2011-weisheng-pifu.ofd") + " " +
+                            sourcePath("tests/data/docx/zhejiang-2026-training.docx"),
+                        true);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(fs::exists(out / "o01_luqiao-2011-weisheng-pifu.json"));
+  EXPECT_TRUE(fs::exists(out / "zhejiang-2026-training.json"));
+  EXPECT_NE(r.out.find("2 parsed, 6 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("zip bomb"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("truncated"), std::string::npos) << r.out;
+}
+
 TEST(Cli, AFailedRunLeavesAStoredRecordWhole) {
   fs::path dir = tempDir("atomic");
   fs::path out = dir / "records";

@@ -1,6 +1,6 @@
 // The labelled sets the engine reads today — the samples (text and PDF), the real web-page texts
-// (corpus/real/web), the real PDFs with a text layer (corpus/real/pdf w01–w09) and the whole saved
-// web pages (corpus/real/html) — scored as
+// (corpus/real/web), the real PDFs with a text layer (corpus/real/pdf w01–w09), the whole saved
+// web pages (corpus/real/html) and the real OFD (corpus/real/ofd) — scored as
 // tools/score.py scores them (tests/support/score.h):
 //
 //   RealSet/Field.MatchesLabel/SET_STEM_FIELD  one per notice and labelled field: the field
@@ -38,6 +38,7 @@ const std::map<std::string, double> kFloors = {
     {"real-web", 0.99},
     {"real-pdf-text-layer", 0.90},
     {"real-html", 0.95},
+    {"real-ofd", 1.00},
 };
 
 const std::vector<CorpusSet>& testedSets() {

@@ -22,6 +22,21 @@ TEST(SourceChoice, APdfIsReadAsPdfWhateverItIsCalled) {
   EXPECT_EQ(record.value()["source"]["format"], "pdf");
 }
 
+TEST(SourceChoice, AnOfdHoldingAPdfIsAnOfd) {
+  // Its first member, a PDF stored uncompressed, puts "%PDF-" in the file's first KiB.
+  std::string ofd = readFile(sourcePath("tests/data/ofd/pdf-inside.ofd"));
+  ASSERT_NE(ofd.substr(0, 1024).find("%PDF-"), std::string::npos);
+  EXPECT_EQ(chosen(ofd), "ofd");
+}
+
+TEST(SourceChoice, AZipThatIsNeitherOfdNorDocxIsNamed) {
+  // OFD.xml in a folder rather than at the root, and no Word parts: some other zip.
+  auto other = sourceFor(readFile(sourcePath("tests/data/ofd/not-a-package.zip")));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::kUnsupportedFormat);
+  EXPECT_NE(other.error().message.find("neither an OFD nor a Word .docx"), std::string::npos) << other.error().message;
+}
+
 TEST(SourceChoice, TextIsTheLastResort) {
   EXPECT_EQ(chosen("关于开展活动的通知\n各市教育局：\n"), "text");
 }

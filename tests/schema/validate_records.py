@@ -18,7 +18,10 @@ def main():
     schema = json.load(open(os.path.join(source, "schema", "notice-1.schema.json"), encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     inputs = sorted(glob.glob(os.path.join(source, "corpus", "text", "*")) +
-                    glob.glob(os.path.join(source, "corpus", "pdf", "*.pdf")))
+                    glob.glob(os.path.join(source, "corpus", "pdf", "*.pdf")) +
+                    glob.glob(os.path.join(source, "corpus", "real", "ofd", "*.ofd")) +
+                    glob.glob(os.path.join(source, "tests", "data", "ofd", "m*.ofd")) +
+                    glob.glob(os.path.join(source, "tests", "data", "docx", "zhejiang-*.docx")))
     passed = failed = 0
     for path in inputs:
         run = subprocess.run([binary, "parse", path], capture_output=True)

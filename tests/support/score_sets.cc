@@ -49,7 +49,7 @@ std::vector<CorpusSet> corpusSets(const std::string& rootDir) {
   sets.push_back({"real-pdf-scans-garbled", "pdf-scan", false, false,
                   labelled(root / "corpus/real/pdf", ".pdf", real, [](const std::string& s) { return pdfNumber(s) >= 10; })});
   sets.push_back({"real-html", "html", true, true, labelled(root / "corpus/real/html", ".html", real, all)});
-  sets.push_back({"real-ofd", "ofd", false, false, labelled(root / "corpus/real/ofd", ".ofd", real, all)});
+  sets.push_back({"real-ofd", "ofd", true, true, labelled(root / "corpus/real/ofd", ".ofd", real, all)});
   return sets;
 }
 

@@ -34,7 +34,7 @@ struct CorpusSet {
 //   real-pdf-text-layer     corpus/real/pdf/w01–w09 (PDFs with a usable text layer)
 //   real-pdf-scans-garbled  corpus/real/pdf/w11 on (scans, and text layers without ToUnicode)
 //   real-html               corpus/real/html/*.html
-//   real-ofd                corpus/real/ofd/*.ofd
+//   real-ofd                corpus/real/ofd/*.ofd (read by extract/ofd_source)
 // Inputs without a label are left out; notices sorted by stem.
 std::vector<CorpusSet> corpusSets(const std::string& root);
 
