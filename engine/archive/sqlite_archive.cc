@@ -6,6 +6,7 @@
 
 #include "archive/sqlite_db.h"
 #include "archive/sqlite_schema.h"
+#include "core/sha256.h"
 
 namespace notice::archive {
 namespace {
@@ -109,7 +110,7 @@ class SqliteArchive final : public Archive {
 
   Result<Ingested> ingest(const std::string& file, std::string_view bytes, const Notice& record) override {
     Ingested out{Ingested::Outcome::kAdded, 0, 0, {}};
-    std::string sha = record.source.sha256;
+    const std::string sha = sha256Hex(bytes);  // the bytes decide, whatever the record says
     auto failed = inTransaction(*db_, [&]() -> std::optional<Error> {
       auto seen = db_->prepare("SELECT id, notice_id, file FROM versions WHERE sha256 = ?");
       if (!seen.ok()) return seen.error();
@@ -292,8 +293,9 @@ class SqliteArchive final : public Archive {
     while (true) {
       auto row = st.value().step();
       if (!row.ok()) {
+        // A plain SQLITE_ERROR here is FTS5 refusing the query (syntax, an unclosed quote).
         std::string message = sqlite3_errmsg(db_->handle());
-        if (message.rfind("fts5:", 0) == 0 || message.find("syntax error") != std::string::npos) {
+        if ((sqlite3_errcode(db_->handle()) & 0xff) == SQLITE_ERROR) {
           return Error{ErrorCode::kBadArgument, "cannot read the query '" + query + "' (" + message +
                                                     "): words, \"a phrase\", NOT, OR, AND, NEAR(a b, 10)"};
         }
