@@ -105,7 +105,7 @@ Result<int64_t> pragmaInt(Database& db, const std::string& name) {
 }
 
 // Brings the schema to the latest version, or says why the file cannot be an archive.
-std::optional<Error> migrate(Database& db, OpenMode mode) {
+std::optional<Error> migrate(Database& db) {
   const int latest = static_cast<int>(migrations().size());
   for (bool inside = false;; inside = true) {
     auto app = pragmaInt(db, "application_id");
@@ -114,6 +114,8 @@ std::optional<Error> migrate(Database& db, OpenMode mode) {
     if (!version.ok()) return version.error();
     auto objects = pragmaInt(db, "schema_version");  // 0 for a file with no tables at all
     if (!objects.ok()) return objects.error();
+    // A file with nothing in it (new, or left by an ingest killed before its first commit) is
+    // made an archive, whichever the mode.
     bool fresh = app.value() == 0 && version.value() == 0 && objects.value() == 0;
     if (!fresh && app.value() != kApplicationId) {
       return Error{ErrorCode::kBadArchive, db.path() + " is a SQLite database of another program, not a notice archive"};
@@ -124,9 +126,6 @@ std::optional<Error> migrate(Database& db, OpenMode mode) {
                                                std::to_string(latest) + "): use that version or a newer one"};
     }
     if (version.value() == latest) return inside ? db.exec("COMMIT") : std::nullopt;
-    if (fresh && mode == OpenMode::kExisting) {
-      return Error{ErrorCode::kBadArchive, db.path() + " is an empty database, not a notice archive"};
-    }
     if (!inside) {
       // Look again inside a write transaction: another process may be migrating the same file.
       if (auto e = db.exec("BEGIN IMMEDIATE")) return e;
@@ -181,7 +180,7 @@ Result<std::unique_ptr<Database>> openArchiveDatabase(const std::string& path, O
   }
   if (auto journal = pragmaInt(*db, "journal_mode = WAL"); !journal.ok()) return journal.error();
   if (auto e = db->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")) return *e;
-  if (auto e = migrate(*db, mode)) return *e;
+  if (auto e = migrate(*db)) return *e;
   return db;
 }
 
