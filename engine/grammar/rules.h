@@ -103,7 +103,7 @@ inline constexpr Pattern kPatterns[] = {
     {"events.document_kind", "fields"},
     {"events.title_object", "fields"},
     {"events.connector", "fields"},
-    {"events.event_name", "fields"},
+    {"events.event_name", "fields, archive"},
     {"events.event_name_start", "fields"},
     {"events.theme_label", "fields"},
     {"events.quoted_theme", "fields"},
@@ -118,6 +118,8 @@ inline constexpr Pattern kPatterns[] = {
     {"events.scheduled_verb", "fields"},
     {"events.held_event", "fields"},
     {"events.event_noun", "fields"},
+
+    {"series.title_variable", "archive"},
 
     {"structure.h1", "segment"},
     {"structure.h2", "segment"},
