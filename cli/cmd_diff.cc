@@ -2,11 +2,15 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "archive/series.h"
 #include "cli/cli_io.h"
+#include "cli/cmd_archive_common.h"
 #include "cli/commands.h"
 #include "diff/diff.h"
 #include "diff/render.h"
@@ -19,33 +23,41 @@ namespace {
 const char* kDiffHelp =
     "usage: notice diff [options] A B\n"
     "\n"
-    "What changed from notice A to notice B. Each is a PDF, a text/markdown export, or a\n"
-    "record written by `notice parse` (JSON).\n"
+    "What changed from notice A to notice B. Each is a PDF, a text/markdown export, a\n"
+    "record written by `notice parse` (JSON), or a notice in the archive: its archive id or its\n"
+    "发文字号 (that notice's current version), used when no file has that name.\n"
     "\n"
     "options:\n"
     "  --format text|json|html  text (default; coloured on a terminal), json (stable,\n"
     "                           schema notice-diff/1), html (one self-contained page)\n"
     "  -o FILE                  write to FILE instead of stdout\n"
     "  --password PW            password for encrypted PDFs\n"
+    "  --archive FILE           the archive ids and 发文字号 are looked up in (default:\n"
+    "                           $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --grammars DIR           rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  -h, --help               this text\n";
 
 const char* kCompareHelp =
     "usage: notice compare [options] FILE...\n"
+    "       notice compare [options] --series NAME\n"
     "\n"
     "Key fields of a series of notices side by side (year, province, 发文字号, themes, periods,\n"
     "issuing bodies and their roles, deadlines, attachments), with the changes against the\n"
-    "notice before marked. Inputs as for `notice diff`, in the order given.\n"
+    "notice before marked. Inputs as for `notice diff` (files, archive ids, 发文字号), in the\n"
+    "order given; or --series NAME, a series of the archive (`notice series` lists them; a part\n"
+    "of the name that only one series has will do), oldest first.\n"
     "\n"
     "options:\n"
     "  --format text|json|csv|html  (default text)\n"
     "  -o FILE                      write to FILE instead of stdout\n"
     "  --password PW                password for encrypted PDFs\n"
+    "  --series NAME                the notices of a series in the archive\n"
+    "  --archive FILE               the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --grammars DIR               rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  -h, --help                   this text\n";
 
 struct Options {
-  std::string format = "text", out, password, grammars;
+  std::string format = "text", out, password, grammars, archive, series;
   std::vector<std::string> inputs;
 };
 
@@ -56,9 +68,11 @@ std::optional<int> parseOptions(const std::vector<std::string>& args, const char
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") { std::fputs(help, stdout); return kOk; }
     const std::string* v = nullptr;
-    if (a == "--format" || a == "-o" || a == "--password" || a == "--grammars") {
+    bool seriesOption = a == "--series" && std::string(name) == "compare";
+    if (a == "--format" || a == "-o" || a == "--password" || a == "--grammars" || a == "--archive" || seriesOption) {
       if (!(v = value())) { std::fprintf(stderr, "notice %s: %s needs a value\n", name, a.c_str()); return kUsage; }
-      (a == "--format" ? o->format : a == "-o" ? o->out : a == "--password" ? o->password : o->grammars) = *v;
+      (a == "--format" ? o->format : a == "-o" ? o->out : a == "--password" ? o->password
+       : a == "--archive" ? o->archive : a == "--series" ? o->series : o->grammars) = *v;
     } else if (a.size() > 1 && a[0] == '-') {
       std::fprintf(stderr, "notice %s: unknown option '%s'\n\n%s", name, a.c_str(), help);
       return kUsage;
@@ -110,6 +124,39 @@ struct Loaded {
   std::vector<nlohmann::json> records;
 };
 
+// The archive, opened when an input is no file (or for --series); nullptr after saying why not.
+class LazyArchive {
+ public:
+  explicit LazyArchive(std::string path) : path_(std::move(path)) {}
+  archive::Archive* get() {
+    if (!tried_) {
+      tried_ = true;
+      store_ = openArchive(path_, archive::OpenMode::kExisting);
+    }
+    return store_.get();
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  bool tried_ = false;
+  std::unique_ptr<archive::Archive> store_;
+};
+
+// An input that names no file: an archive id or a 发文字号 in the archive.
+Result<nlohmann::json> loadFromArchive(LazyArchive& lazy, const std::string& key) {
+  archive::Archive* store = lazy.get();
+  if (!store) return Error{ErrorCode::kIoError, "no such file, and the archive " + lazy.path() + " cannot be read"};
+  auto id = store->resolve(key);
+  if (!id.ok()) return id.error();
+  if (!id.value()) {
+    return Error{ErrorCode::kIoError, "no such file, nor an archive id or 发文字号 in " + lazy.path()};
+  }
+  auto v = store->version(*id.value());
+  if (!v.ok()) return v.error();
+  return toJson(v.value().record);
+}
+
 std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
   auto engine = Engine::create(o.grammars);
   if (!engine.ok()) {
@@ -118,8 +165,36 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
     return std::nullopt;
   }
   Loaded loaded{std::move(engine).value(), {}};
-  for (const auto& in : o.inputs) {
-    auto r = loadRecord(loaded.engine, in, o.password);
+  LazyArchive lazy(archivePath(o.archive));
+  std::vector<std::string> inputs = o.inputs;
+  if (!o.series.empty()) {
+    archive::Archive* store = lazy.get();
+    if (!store) {
+      *exitCode = kFailed;
+      return std::nullopt;
+    }
+    auto versions = store->records({});
+    if (!versions.ok()) {
+      std::fprintf(stderr, "notice: %s\n", versions.error().message.c_str());
+      *exitCode = kFailed;
+      return std::nullopt;
+    }
+    auto picked = archive::pickSeries(archive::findSeries(versions.value(), loaded.engine.grammar()), o.series);
+    if (!picked.ok()) {
+      std::fprintf(stderr, "notice compare: %s\n", picked.error().message.c_str());
+      *exitCode = kUsage;
+      return std::nullopt;
+    }
+    std::fprintf(stderr, "series %s: %zu notices\n", picked.value().name.c_str(), picked.value().members.size());
+    for (const auto& m : picked.value().members) inputs.push_back(std::to_string(m.id));
+  }
+  for (const auto& in : inputs) {
+    // An archive id or 发文字号 is looked up only where no file has that name, the name is no
+    // path, and there is an archive to look in; else it is a file (and its error is a file's).
+    std::error_code ec;
+    bool isFile = in == "-" || in.find('/') != std::string::npos || std::filesystem::exists(in, ec) ||
+                  !std::filesystem::exists(lazy.path(), ec);
+    auto r = isFile ? loadRecord(loaded.engine, in, o.password) : loadFromArchive(lazy, in);
     if (!r.ok()) {
       std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), r.error().message.c_str());
       *exitCode = exitCodeFor(r.error().code);
@@ -160,7 +235,7 @@ int runDiff(const std::vector<std::string>& args) {
 int runCompare(const std::vector<std::string>& args) {
   Options o;
   if (auto stop = parseOptions(args, kCompareHelp, "compare", &o)) return *stop;
-  if (o.inputs.empty()) {
+  if (o.inputs.empty() && o.series.empty()) {
     std::fprintf(stderr, "notice compare: no input files\n\n%s", kCompareHelp);
     return kUsage;
   }

@@ -19,5 +19,12 @@ enum Exit : int {
 int runParse(const std::vector<std::string>& args);
 int runDiff(const std::vector<std::string>& args);
 int runCompare(const std::vector<std::string>& args);
+// The archive (cmd_archive_*.cc).
+int runIngest(const std::vector<std::string>& args);
+int runList(const std::vector<std::string>& args);
+int runShow(const std::vector<std::string>& args);
+int runSearch(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
+int runSeries(const std::vector<std::string>& args);
 
 }  // namespace notice::cli

@@ -16,7 +16,15 @@ const char* kUsage =
     "commands:\n"
     "  parse FILE...        one record per input (PDF, text or markdown export; - for stdin)\n"
     "  diff A B             what changed between two notices (files or record JSON)\n"
-    "  compare FILE...      key fields of a series side by side\n"
+    "  compare FILE...      key fields of a series side by side (--series NAME: from the archive)\n"
+    "\n"
+    "the archive (one SQLite file: --archive FILE, $NOTICE_ARCHIVE, else notices.db here):\n"
+    "  ingest PATH...       parse files and folders into the archive (--watch DIR: as they come)\n"
+    "  list                 the notices in it, with filters (province, year, issuer, dates …)\n"
+    "  show ID|发文字号     one notice: record, versions, stored file\n"
+    "  search WORDS...      full-text search, ranked, with the hits marked\n"
+    "  export               the records as json, jsonl or csv\n"
+    "  series               notices that belong together across years and provinces\n"
     "\n"
     "Run `notice <command> --help` for a command's options.\n"
     "Exit codes: 0 ok, 1 some input failed, 2 usage, 3 no text layer (needs OCR),\n"
@@ -41,6 +49,12 @@ int main(int argc, char** argv) {
   if (command == "parse") return notice::cli::runParse(args);
   if (command == "diff") return notice::cli::runDiff(args);
   if (command == "compare") return notice::cli::runCompare(args);
+  if (command == "ingest") return notice::cli::runIngest(args);
+  if (command == "list") return notice::cli::runList(args);
+  if (command == "show") return notice::cli::runShow(args);
+  if (command == "search") return notice::cli::runSearch(args);
+  if (command == "export") return notice::cli::runExport(args);
+  if (command == "series") return notice::cli::runSeries(args);
   std::fprintf(stderr, "notice: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return notice::cli::kUsage;
 }

@@ -22,6 +22,8 @@ enum class ErrorCode {
   kBadRecord,      // a record (JSON) that does not have the notice/1 shape
   kBadGrammar,     // a rule file that does not load
   kBadArgument,    // a caller error
+  kBadArchive,     // an archive file that is damaged, foreign, or newer than this program
+  kArchiveBusy,    // the archive stayed locked by another process past the busy timeout
 };
 
 struct Error {

@@ -120,7 +120,7 @@ inline constexpr Pattern kPatterns[] = {
     {"events.document_kind", "fields"},
     {"events.title_object", "fields"},
     {"events.connector", "fields"},
-    {"genre_activity.event_name", "fields"},
+    {"genre_activity.event_name", "fields, archive"},
     {"genre_activity.event_name_start", "fields"},
     {"events.theme_label", "fields"},
     {"events.quoted_theme", "fields"},
@@ -136,6 +136,8 @@ inline constexpr Pattern kPatterns[] = {
     {"genre_meeting.scheduled_verb", "fields"},
     {"genre_meeting.held_event", "fields"},
     {"genre_meeting.event_noun", "fields"},
+
+    {"series.title_variable", "archive"},
 
     {"structure.h1", "segment"},
     {"structure.h2", "segment"},

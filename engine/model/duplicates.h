@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "model/notice_record.h"
 
 namespace notice {
 
@@ -18,7 +18,7 @@ struct Duplicate {
 class DuplicateIndex {
  public:
   // Records `record` under `name`; returns what it duplicates, if anything.
-  std::optional<Duplicate> add(const nlohmann::json& record, const std::string& name);
+  std::optional<Duplicate> add(const Notice& record, const std::string& name);
 
  private:
   std::map<std::string, std::string> bySha256_;
