@@ -9,6 +9,9 @@
 #include <iterator>
 #include <sstream>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -17,6 +20,8 @@
 namespace notice::cli {
 
 namespace {
+
+constexpr const char* kTempMarker = ".tmp.";
 
 // Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed.
 Result<std::string> readCapped(std::istream& in) {
@@ -33,38 +38,90 @@ Result<std::string> readCapped(std::istream& in) {
   return data;
 }
 
+// What a failed open or stat means, in words: errno says which.
+std::string openError(int err) {
+  switch (err) {
+    case ENOENT: return "no such file";
+    case EACCES: return "cannot open: permission denied";
+    case ENAMETOOLONG: return "the file name is too long";
+    case ENOTDIR: return "a folder in the path is a file";
+    case ELOOP: return "too many symbolic links in the path";
+    default: return std::string("cannot open: ") + std::strerror(err);
+  }
+}
+
 }  // namespace
 
 Result<std::string> readInput(const std::string& path) {
   if (path == "-") return readCapped(std::cin);
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error{ErrorCode::kIoError, "is a directory"};
+  // Asked of the file system before anything is read: a FIFO would block for ever, a device
+  // never ends, and a huge file would be read whole before it is refused.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return Error{ErrorCode::kIoError, openError(errno)};
+  if (S_ISDIR(st.st_mode)) return Error{ErrorCode::kIoError, "is a directory"};
+  if (!S_ISREG(st.st_mode)) {
+    return Error{ErrorCode::kIoError, "is not a regular file (a FIFO, a device or a socket): give a file, or - with the bytes on standard input"};
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+    return Error{ErrorCode::kTooLarge, std::to_string(static_cast<uint64_t>(st.st_size) >> 20) +
+                                           " MiB: too large for a notice (the limit is " +
+                                           std::to_string(kMaxInputBytes >> 20) + " MiB; is it really one notice?)"};
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIoError, "cannot open (no such file or no permission)"};
+  if (!in) return Error{ErrorCode::kIoError, openError(errno)};
   return readCapped(in);
 }
 
 std::optional<std::string> writeFileAtomic(const std::string& path, const std::string& content) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + path + ": " + std::strerror(errno);
-    out << content;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return "cannot write " + path + " (disk full?); it was left as it was";
-    }
+  // Written beside the target, made durable, then renamed over it: a reader sees the old record
+  // or the new one, never half of one, even after a crash or a power cut.
+  std::string tmp = path + kTempMarker + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+  const char* p = content.data();
+  size_t left = content.size();
+  bool ok = true;
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) { ok = false; break; }
+    p += n;
+    left -= static_cast<size_t>(n);
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return "cannot replace " + path + ": " + ec.message();
+  ok = ok && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    return "cannot write " + path + " (disk full, or over the file size limit?); it was left as it was";
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return "cannot replace " + path + ": " + why;
+  }
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
   }
   return std::nullopt;
+}
+
+void removeStaleTempFiles(const std::string& dir) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    size_t at = name.rfind(kTempMarker);
+    if (at == std::string::npos) continue;
+    // Left by a run that was killed between writing and renaming; never one still running.
+    std::string pid = name.substr(at + std::strlen(kTempMarker));
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    pid_t owner = static_cast<pid_t>(std::stol(pid));
+    if (owner != ::getpid() && ::kill(owner, 0) != 0 && errno == ESRCH) {
+      std::filesystem::remove(it->path(), ec);
+    }
+  }
 }
 
 std::optional<OcrMode> parseOcrMode(const std::string& word) {

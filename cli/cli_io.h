@@ -16,6 +16,10 @@ Result<std::string> readInput(const std::string& path);
 // sees a half-written file and an existing file is replaced only by a complete one.
 std::optional<std::string> writeFileAtomic(const std::string& path, const std::string& content);
 
+// Removes the temporary files that writeFileAtomic leaves when a run is killed between writing
+// and renaming (NAME.tmp.PID of a process that no longer exists).
+void removeStaleTempFiles(const std::string& dir);
+
 // The exit code for an error category (see commands.h).
 int exitCodeFor(ErrorCode code);
 

@@ -79,11 +79,12 @@ const char* kSeriesHelp =
     "options:\n"
     "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format text|json   (default text)\n"
+    "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
     "  -h, --help           this text\n";
 
 // The options every query shares, read from the arguments; returns an exit code to stop with.
 struct QueryOptions {
-  std::string archive, format, out, original;
+  std::string archive, format, out, original, grammars;
   archive::Filter filter;
   size_t limit = 20;
   std::vector<std::string> words;
@@ -111,7 +112,7 @@ std::optional<int> readOptions(const std::vector<std::string>& args, const char*
       o->filter.all_versions = true;
       continue;
     }
-    if (a == "--archive" || a == "--format" || a == "-o" || a == "--original" || a == "--limit") {
+    if (a == "--archive" || a == "--format" || a == "-o" || a == "--original" || a == "--limit" || a == "--grammars") {
       if (i + 1 >= args.size()) {
         std::fprintf(stderr, "notice %s: %s needs a value\n", name, a.c_str());
         return kUsage;
@@ -121,6 +122,7 @@ std::optional<int> readOptions(const std::vector<std::string>& args, const char*
       else if (a == "--format") o->format = v;
       else if (a == "-o") o->out = v;
       else if (a == "--original") o->original = v;
+      else if (a == "--grammars") o->grammars = v;
       else {
         if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos || std::stoul(v) == 0) {
           std::fprintf(stderr, "notice %s: --limit needs a number, not '%s'\n", name, v.c_str());
@@ -289,7 +291,7 @@ int runSeries(const std::vector<std::string>& args) {
   if (auto stop = readOptions(args, "series", kSeriesHelp, false, false, &o)) return *stop;
   if (o.format.empty()) o.format = "text";
   if (!formatIs(o.format, {"text", "json"}, "series")) return kUsage;
-  auto engine = Engine::create();
+  auto engine = Engine::create(o.grammars);
   if (!engine.ok()) return failWith(engine.error());
   auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;

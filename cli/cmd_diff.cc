@@ -189,8 +189,11 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
     for (const auto& m : picked.value().members) inputs.push_back(std::to_string(m.id));
   }
   for (const auto& in : inputs) {
+    // An archive id or 发文字号 is looked up only where no file has that name, the name is no
+    // path, and there is an archive to look in; else it is a file (and its error is a file's).
     std::error_code ec;
-    bool isFile = in == "-" || std::filesystem::exists(in, ec);
+    bool isFile = in == "-" || in.find('/') != std::string::npos || std::filesystem::exists(in, ec) ||
+                  !std::filesystem::exists(lazy.path(), ec);
     auto r = isFile ? loadRecord(loaded.engine, in, o.password) : loadFromArchive(lazy, in);
     if (!r.ok()) {
       std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), r.error().message.c_str());

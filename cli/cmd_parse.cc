@@ -1,7 +1,9 @@
 // notice parse: one record per input.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,43 @@ std::string summaryLine(const nlohmann::json& r) {
   return out;
 }
 
+// The record's file in DIR for an input: NAME.json after the input's stem. Two inputs of one
+// stem (a/x.txt and b/x.txt, or x.txt and x.pdf) must not write one file: a name already taken
+// in this run, or held by the record of another input from an earlier run, gives way to
+// NAME.EXT.json, then NAME-2.json, NAME-3.json …
+std::string recordPath(const std::string& outDir, const std::string& input, const std::string& sourceFile,
+                       std::set<std::string>* taken) {
+  namespace fs = std::filesystem;
+  fs::path in(input == "-" ? "stdin" : input);
+  auto free = [&](const std::string& name) {
+    std::string path = (fs::path(outDir) / name).string();
+    if (taken->count(path)) return std::string();
+    auto stored = readInput(path);
+    if (stored.ok()) {
+      auto json = nlohmann::json::parse(stored.value(), nullptr, false);
+      // Another input's record stays; this input's own earlier record is replaced.
+      const nlohmann::json* file = json.is_object() && json.contains("source") && json["source"].is_object() &&
+                                           json["source"].contains("file")
+                                       ? &json["source"]["file"]
+                                       : nullptr;
+      if (!file || !file->is_string() || file->get<std::string>() != sourceFile) return std::string();
+    }
+    return path;
+  };
+  std::string stem = in.stem().string();
+  std::vector<std::string> names{stem + ".json"};
+  if (in.has_extension()) names.push_back(in.filename().string() + ".json");
+  for (int n = 2; n < 10000; ++n) names.push_back(stem + "-" + std::to_string(n) + ".json");
+  for (const auto& name : names) {
+    std::string path = free(name);
+    if (!path.empty()) {
+      taken->insert(path);
+      return path;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int runParse(const std::vector<std::string>& args) {
@@ -69,6 +108,10 @@ int runParse(const std::vector<std::string>& args) {
       }
       return &args[++i];
     };
+    if (a == "--") {  // the end of options: what follows are inputs, even "-x.txt"
+      inputs.insert(inputs.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    }
     if (a == "-h" || a == "--help") { std::fputs(kHelp, stdout); return kOk; }
     if (a == "--format") { auto v = value("--format"); if (!v) return kUsage; format = *v; }
     else if (a == "-o" || a == "--out") { auto v = value("-o"); if (!v) return kUsage; outDir = *v; }
@@ -95,6 +138,10 @@ int runParse(const std::vector<std::string>& args) {
     std::fprintf(stderr, "notice parse: no input files\n\n%s", kHelp);
     return kUsage;
   }
+  if (std::count(inputs.begin(), inputs.end(), "-") > 1) {
+    std::fprintf(stderr, "notice parse: - (standard input) can be given once only\n");
+    return kUsage;
+  }
   auto engine = Engine::create(grammars);
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
@@ -111,7 +158,9 @@ int runParse(const std::vector<std::string>& args) {
   int exitCode = kOk;
   int failures = 0;
   DuplicateIndex seen;
+  std::set<std::string> taken;  // record files written by this run
   if (!outDir.empty()) {
+    removeStaleTempFiles(outDir);
     // Records stored by earlier runs take part in duplicate detection.
     for (const auto& entry : std::filesystem::directory_iterator(outDir)) {
       if (entry.path().extension() != ".json") continue;
@@ -139,8 +188,12 @@ int runParse(const std::vector<std::string>& args) {
       continue;
     }
     const auto& r = record.value();
-    std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
-    std::string path = (std::filesystem::path(outDir) / (stem + ".json")).string();
+    std::string path = outDir.empty() ? "" : recordPath(outDir, input, r["source"]["file"].get<std::string>(), &taken);
+    if (!outDir.empty() && path.empty()) {
+      std::fprintf(stderr, "notice: %s: no free record name in %s\n", input.c_str(), outDir.c_str());
+      exitCode = failures++ == 0 ? kFailed : exitCode;
+      continue;
+    }
     auto typed = noticeFromJson(r);
     if (!typed.ok()) {  // the engine's own record out of shape: a bug, reported, not written
       std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), typed.error().message.c_str());

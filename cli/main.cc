@@ -1,4 +1,5 @@
 // notice: a thin command over the engine. Subcommands live in cmd_*.cc.
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Over `ulimit -f` a write fails with EFBIG and is reported, instead of killing the run.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/file_name.h"
 #include "core/sha256.h"
 #include "layout/chrome.h"
 #include "layout/flattened.h"
@@ -45,7 +46,7 @@ Result<nlohmann::json> Engine::parseBytes(std::string_view bytes, const std::str
   splitFlattenedLines(pages, *grammar_);
   setChromeApart(pages, *grammar_);
   double extractMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  auto record = buildRecord(pages, *grammar_, SourceInfo{display_name, sha256Hex(bytes)}, timings);
+  auto record = buildRecord(pages, *grammar_, SourceInfo{displayFileName(display_name), sha256Hex(bytes)}, timings);
   if (timings) timings->extract_ms = extractMs;
   return record;
 }

@@ -31,7 +31,7 @@ class Engine {
   static Result<Engine> create(const std::string& grammar_dir = "");
 
   // Reads an input in any format a source reads (chosen by content, not by name) and returns
-  // its record. `display_name` goes into source.file.
+  // its record. `display_name` goes into source.file, as UTF-8 (core/file_name.h).
   // `timings`, when given, receives the time spent in each stage.
   Result<nlohmann::json> parseBytes(std::string_view bytes, const std::string& display_name,
                                     const ParseOptions& options, StageTimings* timings = nullptr) const;

@@ -37,7 +37,7 @@ std::vector<int64_t> idsOf(const Series& s) {
 std::vector<Series> findSeries(const std::vector<StoredVersion>& versions, const Grammar& grammar) {
   std::map<std::string, std::vector<const StoredVersion*>> byActivity;
   std::map<std::pair<std::string, std::string>, std::vector<const StoredVersion*>> byTitle;
-  const RE2& activity = grammar.re("events.event_name");
+  const RE2& activity = grammar.re("genre_activity.event_name");
   for (const auto& v : versions) {
     std::set<std::string> events;
     for (const auto& t : v.record.themes) {

@@ -2,7 +2,7 @@
 //
 // Two ways of belonging together, each needing two notices or more:
 //   activity  notices about the same recurring activity: an event their records name (themes,
-//             event_periods) that is a named activity as grammars/events.re2 `event_name` reads
+//             event_periods) that is a named activity as grammars/genre_activity.re2 `event_name` reads
 //             one (…活动周, …宣传月, …大赛, …节). The series is named by the activity:
 //             职业教育活动周 gathers every province's and every year's notice on it.
 //   title     notices of one issuer (the first issuer, else the masthead) whose titles are the

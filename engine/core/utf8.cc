@@ -114,4 +114,23 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+std::string repaired(std::string_view s, size_t* replaced) {
+  std::string out;
+  out.reserve(s.size());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      if (replaced) ++*replaced;
+    } else {
+      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
 }  // namespace notice::utf8

@@ -14,6 +14,8 @@ void append(std::string& out, char32_t c);
 std::u32string decode(std::string_view s);
 std::string encode(std::u32string_view s);
 size_t codepointCount(std::string_view s);
+// `s` with every byte sequence that is not UTF-8 replaced by U+FFFD; `replaced` counts them.
+std::string repaired(std::string_view s, size_t* replaced = nullptr);
 
 bool isHan(char32_t c);          // CJK ideographs, including 〇
 bool isCjkPunct(char32_t c);     // 。，、；：？！“”‘’（）《》〔〕【】—…· and full-width forms

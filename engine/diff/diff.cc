@@ -1,11 +1,19 @@
 #include "diff/diff.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <unordered_map>
+#include <deque>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+
+#include <re2/re2.h>
+
 
 #include "core/utf8.h"
 #include "diff/duties.h"
@@ -21,9 +29,14 @@ using nlohmann::json;
 // Days from `a` to `b` (ISO dates; a month alone counts from its first day).
 std::optional<int> shiftDays(const json& a, const json& b) {
   if (!a.is_string() || !b.is_string()) return std::nullopt;
+  // Only a date as the record writes it (YYYY-MM or YYYY-MM-DD, in range): a hand-edited
+  // "2021-2000000000-01" has no shift, and no arithmetic overflows on it.
   auto days = [](const std::string& iso) -> std::optional<long> {
-    int y = 0, m = 0, d = 1;
-    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) < 2) return std::nullopt;
+    static const RE2 form(R"((\d{4})-(\d{2})(?:-(\d{2}))?)");
+    std::string ys, ms, ds;
+    if (!RE2::FullMatch(iso, form, &ys, &ms, &ds)) return std::nullopt;
+    long y = std::stol(ys), m = std::stol(ms), d = ds.empty() ? 1 : std::stol(ds);
+    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
     long yoe = y - era * 400;
@@ -62,13 +75,18 @@ void stringLists(const json& a, const json& b, json& out) {
     std::vector<std::string> x, y;
     for (const auto& v : a.value(key, json::array())) if (v.is_string()) x.push_back(v);
     for (const auto& v : b.value(key, json::array())) if (v.is_string()) y.push_back(v);
+    // Each new item by value, in order, so that an old one takes the first unused equal one.
+    std::unordered_map<std::string, std::deque<size_t>> unusedNew;
+    for (size_t j = 0; j < y.size(); ++j) unusedNew[y[j]].push_back(j);
     std::vector<bool> used(y.size(), false);
     for (size_t i = 0; i < x.size(); ++i) {
-      bool found = false;
-      for (size_t j = 0; j < y.size() && !found; ++j) {
-        if (!used[j] && y[j] == x[i]) used[j] = found = true;
+      auto it = unusedNew.find(x[i]);
+      if (it != unusedNew.end() && !it->second.empty()) {
+        used[it->second.front()] = true;
+        it->second.pop_front();
+        continue;
       }
-      if (!found) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
+      out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
     }
     for (size_t j = 0; j < y.size(); ++j) {
       if (!used[j]) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(j), "added", nullptr, y[j]));
@@ -76,20 +94,46 @@ void stringLists(const json& a, const json& b, json& out) {
   }
 }
 
+// The most pairs of list items or sections scored for similarity in one comparison: a notice
+// has tens of each, so 40,000 (200 by 200) is never reached by one; hostile records fall back to
+// exact matching.
+constexpr size_t kMaxScoredPairs = 40000;
+
 // Items matched by a key or by similarity of a text, then compared whole.
 template <typename Score>
 void matchedList(const std::string& key, const json& a, const json& b, Score score, double threshold, json& out,
                  const char* dateField = nullptr) {
-  json x = a.value(key, json::array()), y = b.value(key, json::array());
-  std::vector<std::tuple<double, size_t, size_t>> pairs;
+  const json empty = json::array();
+  const json& x = a.contains(key) && a[key].is_array() ? a[key] : empty;
+  const json& y = b.contains(key) && b[key].is_array() ? b[key] : empty;
+  std::vector<int> matchOfOld(x.size(), -1), matchOfNew(y.size(), -1);
+  // Identical items pair up first, by their text, in linear time.
+  std::unordered_map<std::string, std::deque<size_t>> newByText;
+  for (size_t j = 0; j < y.size(); ++j) newByText[y[j].dump()].push_back(j);
+  std::vector<size_t> restOld, restNew;
   for (size_t i = 0; i < x.size(); ++i) {
-    for (size_t j = 0; j < y.size(); ++j) {
-      double s = score(x[i], y[j]);
-      if (s >= threshold) pairs.emplace_back(s, i, j);
+    auto it = newByText.find(x[i].dump());
+    if (it == newByText.end() || it->second.empty()) {
+      restOld.push_back(i);
+      continue;
+    }
+    matchOfOld[i] = static_cast<int>(it->second.front());
+    matchOfNew[it->second.front()] = static_cast<int>(i);
+    it->second.pop_front();
+  }
+  for (size_t j = 0; j < y.size(); ++j) if (matchOfNew[j] < 0) restNew.push_back(j);
+  // The rest by similarity, best pairs first; beyond kMaxScoredPairs (far more items than a
+  // notice has) the rest stay removed and added rather than costing n·m time and memory.
+  std::vector<std::tuple<double, size_t, size_t>> pairs;
+  if (restOld.size() * restNew.size() <= kMaxScoredPairs) {
+    for (size_t i : restOld) {
+      for (size_t j : restNew) {
+        double s = score(x[i], y[j]);
+        if (s >= threshold) pairs.emplace_back(s, i, j);
+      }
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const auto& l, const auto& r) { return std::get<0>(l) > std::get<0>(r); });
-  std::vector<int> matchOfOld(x.size(), -1), matchOfNew(y.size(), -1);
+  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& l, const auto& r) { return std::get<0>(l) > std::get<0>(r); });
   for (const auto& [s, i, j] : pairs) {
     if (matchOfOld[i] >= 0 || matchOfNew[j] >= 0) continue;
     matchOfOld[i] = static_cast<int>(j);
@@ -211,9 +255,27 @@ std::vector<std::string> sectionBodies(const json& r) {
 // The matched sections that keep their relative order: the longest increasing run of `seq` (new
 // positions, in old order), ties going to the run that keeps more sections at their old number
 // (`samePlace`), so that of two swapped sections the one that left its place is the one moved.
-// Quadratic, but a notice has tens of sections at most.
+// Quadratic, but a notice has tens of sections at most; beyond kMaxQuadraticRun sections (a
+// hostile record) the longest run is found in O(n log n) without the tie rule.
+constexpr size_t kMaxQuadraticRun = 2000;
+
+std::set<size_t> longestIncreasingRun(const std::vector<int>& seq) {
+  std::vector<size_t> tails;                 // tails[l]: index ending the best run of length l+1
+  std::vector<size_t> prev(seq.size(), SIZE_MAX);
+  for (size_t i = 0; i < seq.size(); ++i) {
+    auto at = std::lower_bound(tails.begin(), tails.end(), seq[i], [&](size_t t, int v) { return seq[t] < v; });
+    if (at != tails.begin()) prev[i] = *(at - 1);
+    if (at == tails.end()) tails.push_back(i);
+    else *at = i;
+  }
+  std::set<size_t> keep;
+  for (size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = prev[k]) keep.insert(k);
+  return keep;
+}
+
 std::set<size_t> inOrder(const std::vector<int>& seq, const std::vector<bool>& samePlace) {
   const size_t n = seq.size();
+  if (n > kMaxQuadraticRun) return longestIncreasingRun(seq);
   std::vector<long> best(n);
   std::vector<size_t> prev(n, SIZE_MAX);
   for (size_t i = 0; i < n; ++i) {
@@ -245,8 +307,21 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
     for (size_t i = 0; i < sections.size(); ++i) out.emplace_back(bigrams(str(sections[i], "title")), bigrams(bodies[i]));
     return out;
   };
-  auto profilesA = profiles(x, bodiesA), profilesB = profiles(y, bodiesB);
-  for (size_t i = 0; i < x.size(); ++i) {
+  // Past kMaxScoredPairs, only sections identical in heading and body are paired.
+  const bool scored = x.size() * y.size() <= kMaxScoredPairs;
+  std::unordered_map<std::string, std::deque<size_t>> newByText;
+  if (!scored) {
+    for (size_t j = 0; j < y.size(); ++j) newByText[str(y[j], "title") + '\n' + bodiesB[j]].push_back(j);
+    for (size_t i = 0; i < x.size(); ++i) {
+      auto it = newByText.find(str(x[i], "title") + '\n' + bodiesA[i]);
+      if (it == newByText.end() || it->second.empty()) continue;
+      pairs.emplace_back(1.0, i, it->second.front());
+      it->second.pop_front();
+    }
+  }
+  auto profilesA = scored ? profiles(x, bodiesA) : decltype(profiles(x, bodiesA)){};
+  auto profilesB = scored ? profiles(y, bodiesB) : decltype(profiles(y, bodiesB)){};
+  for (size_t i = 0; scored && i < x.size(); ++i) {
     for (size_t j = 0; j < y.size(); ++j) {
       std::string ti = str(x[i], "title"), tj = str(y[j], "title");
       double titles = ti == tj ? 1.0 : similarity(profilesA[i].first, profilesB[j].first);

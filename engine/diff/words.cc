@@ -39,12 +39,24 @@ using Op = WordEdit::Op;
 
 // Myers' O(ND) shortest edit script over word ids. Only the diagonals reachable at step d
 // (k in [-d, d]) are kept for the backtrack, so memory is O(D²) rather than O(D·(N+M)).
+// Past kMaxEdits edits the two texts have little in common, and a reader is better served by
+// "all of this was replaced" than by a word-by-word script: the search stops there, which
+// bounds time by O((N+M)·kMaxEdits) and memory by O(kMaxEdits²) (2,000 edits: about 16 MB).
+constexpr int kMaxEdits = 2000;
+
+std::vector<Op> replacedWhole(size_t n, size_t m) {
+  std::vector<Op> ops(n, Op::kDelete);
+  ops.insert(ops.end(), m, Op::kInsert);
+  return ops;
+}
+
 std::vector<Op> myers(const std::vector<int>& a, const std::vector<int>& b) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size()), max = n + m;
   std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
   std::vector<std::vector<int>> trace;  // trace[d][k + d] = v[k] before step d
   int dFound = -1;
   for (int d = 0; d <= max && dFound < 0; ++d) {
+    if (d > kMaxEdits) return replacedWhole(a.size(), b.size());
     trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
     for (int k = -d; k <= d; k += 2) {
       int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max] : v[k - 1 + max] + 1;

@@ -1,5 +1,6 @@
 #include "extract/text_source.h"
 
+#include <cstdio>
 #include <optional>
 
 #include <re2/re2.h>
@@ -11,17 +12,49 @@
 namespace notice {
 namespace {
 
-bool isValidUtf8Text(std::string_view s) {
+bool isControl(UChar32 c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'; }
+
+// Control characters other than tab, newline, carriage return and form feed: how many, and
+// where the first is (a byte offset).
+struct Controls {
+  size_t count = 0;
+  size_t first = 0;
+};
+
+// True when `s` is UTF-8; `controls` receives the control characters in it.
+bool isUtf8(std::string_view s, Controls* controls) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
+    int32_t at = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
-    // Control characters other than tab, newline, carriage return and form feed mean binary.
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+    if (isControl(c) && controls->count++ == 0) controls->first = static_cast<size_t>(at);
   }
   return true;
+}
+
+// A few control characters in UTF-8 text are damage, not binary: Word writes a vertical tab for a
+// manual line break, and a stray NUL or ESC survives copying. Binary files have them on every
+// few bytes.
+bool fewControls(const Controls& c, size_t size) { return c.count * 200 <= size; }
+
+// The text with its control characters made harmless, byte for byte so offsets hold: a vertical
+// tab is the line break it stands for, anything else a space.
+std::string withoutControls(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    auto u = static_cast<unsigned char>(ch);
+    if (u == '\v') ch = '\n';
+    else if (isControl(u)) ch = ' ';
+  }
+  return out;
+}
+
+bool isValidUtf8Text(std::string_view s) {
+  Controls controls;
+  return isUtf8(s, &controls) && controls.count == 0;
 }
 
 // Whether the bytes are UTF-8 text with a few sequences damaged (a byte flipped or cut), rather
@@ -37,25 +70,6 @@ bool isDamagedUtf8(std::string_view s) {
     else if (c >= 0x80) ++good;
   }
   return good > 0 && bad * 4 < good;
-}
-
-// The text with every byte that does not decode as UTF-8 replaced by U+FFFD; `replaced` counts them.
-std::string repairedUtf8(std::string_view s, size_t* replaced) {
-  std::string out;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-      ++*replaced;
-    } else {
-      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-    }
-  }
-  return out;
 }
 
 // Splits a line at runs of two or more spaces (ASCII or ideographic): separate items set on
@@ -196,17 +210,31 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
     if (isDamagedUtf8(bytes)) {
       // A byte flipped or a character cut (a download stopped short): read the rest, mark the
       // damage with U+FFFD, and let the record warn of it.
-      decoded = repairedUtf8(bytes, &damaged);
+      decoded = utf8::repaired(bytes, &damaged);
       bytes = decoded;
       skipped = 0;
     }
   }
+  Controls controls;
+  size_t controlsRemoved = 0;
+  if (isUtf8(bytes, &controls) && controls.count > 0 && fewControls(controls, bytes.size())) {
+    decoded = withoutControls(bytes);
+    bytes = decoded;
+    controlsRemoved = controls.count;
+  }
   if (!isValidUtf8Text(bytes)) {
     auto gb = decodeChineseCodePage(bytes);
     if (!gb) {
+      std::string where;
+      if (controls.count > 0) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(bytes[controls.first]));
+        where = " (" + std::to_string(controls.count) + " control bytes, the first " + byte + " at byte " +
+                std::to_string(controls.first + skipped) + ")";
+      }
       return Error{ErrorCode::kNotText,
                    "the input is neither a PDF nor text (UTF-8, or GBK/GB18030 Chinese): binary bytes or "
-                   "another encoding"};
+                   "another encoding" + where};
     }
     decoded = std::move(*gb);
     bytes = decoded;
@@ -216,6 +244,12 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
   PageText out;
   out.encoding = encoding;
   out.damaged_bytes = damaged;
+  if (controlsRemoved > 0) {
+    out.notes.push_back({"control_characters", std::to_string(controlsRemoved) +
+                                                   " control character(s) in the text (the first at byte " +
+                                                   std::to_string(controls.first + skipped) +
+                                                   ") read as line breaks (vertical tab) or spaces"});
+  }
   out.format = looksLikeMarkdown(bytes) ? SourceFormat::kMarkdown : SourceFormat::kText;
   const bool markdown = out.format == SourceFormat::kMarkdown;
   out.pages.push_back(Page{});

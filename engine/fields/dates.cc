@@ -69,7 +69,39 @@ Date Date::plusMonths(int months) const {
 
 namespace {
 
+// A part of the month (grammars/month_parts.tsv) and the day it stands for, if any; a part
+// that names no day (月初, 11月份) leaves the date a month.
+void applyMonthPart(const std::string& part, const Grammar& g, DateMention* d) {
+  if (part.empty()) return;
+  for (const auto& row : g.table("month_parts")) {
+    if (row[0] != part) continue;
+    if (row[1] == "month") return;
+    d->part = part;
+    if (row[1] == "-") return;
+    d->start.day = row[1] == "last" ? daysInMonth(d->start.year, d->start.month) : std::stoi(row[1]);
+    d->month_only = false;
+    return;
+  }
+  d->part = part;
+}
+
 int toInt(const std::string& s) { return s.empty() ? 0 : std::stoi(s); }
+
+// The first match of one pattern at or after a position, remembered between calls.
+struct NextMatch {
+  NextMatch(const RE2& re, int n) : re(re), n(n) {}
+  bool from(const std::string& text, size_t pos) {
+    if (searched && (!found || static_cast<size_t>(groups[0].data() - text.data()) >= pos)) return found;
+    re2::StringPiece whole(text);
+    found = re.Match(whole, pos, whole.size(), RE2::UNANCHORED, groups, n);
+    searched = true;
+    return found;
+  }
+  const RE2& re;
+  int n;
+  bool searched = false, found = false;
+  re2::StringPiece groups[5];
+};
 
 }  // namespace
 
@@ -81,15 +113,18 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
   const RE2& ym = g.re("dates.ym");
   const RE2& rangeEnd = g.re("dates.range_end");
   const RE2& numeric = g.re("dates.ymd_numeric");
+  // Each form's next match is searched for again only once the scan has passed its start: a
+  // match found from an earlier position is still the first one from here (the forms look at no
+  // text before their start), so a long line is scanned once per form, not once per date.
   size_t pos = 0;
+  NextMatch ymdNext(ymd, 4), cnNext(cn, 4), ymNext(ym, 4), numNext(numeric, 5);
   while (pos < text.size()) {
-    re2::StringPiece rest(text.data() + pos, text.size() - pos);
-    re2::StringPiece m[4], c[4], mo[4];
-    bool hasYmd = ymd.Match(rest, 0, rest.size(), RE2::UNANCHORED, m, 4);
-    bool hasCn = cn.Match(rest, 0, rest.size(), RE2::UNANCHORED, c, 4);
-    bool hasYm = ym.Match(rest, 0, rest.size(), RE2::UNANCHORED, mo, 4);
-    re2::StringPiece nu[5];
-    bool hasNum = numeric.Match(rest, 0, rest.size(), RE2::UNANCHORED, nu, 5);
+    bool hasYmd = ymdNext.from(text, pos), hasCn = cnNext.from(text, pos), hasYm = ymNext.from(text, pos),
+         hasNum = numNext.from(text, pos);
+    re2::StringPiece* m = ymdNext.groups;
+    re2::StringPiece* c = cnNext.groups;
+    re2::StringPiece* mo = ymNext.groups;
+    re2::StringPiece* nu = numNext.groups;
     if (!hasYmd && !hasCn && !hasYm && !hasNum) break;
     auto startOf = [&](re2::StringPiece* g0, bool has) {
       return has ? static_cast<size_t>(g0[0].data() - text.data()) : text.size();
@@ -134,11 +169,7 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
       d.start = Date{d.year_written ? toInt(mo[1].as_string()) : year, toInt(mo[2].as_string()), 0};
       std::string part = mo[3].as_string();
       d.month_only = true;
-      if (part != "份") d.part = part;
-      int last = daysInMonth(d.start.year, d.start.month);
-      if (part == "底" || part == "末" || part == "下旬") d.start.day = last, d.month_only = false;
-      else if (part == "上旬") d.start.day = 10, d.month_only = false;
-      else if (part == "中旬") d.start.day = 20, d.month_only = false;
+      applyMonthPart(part, g, &d);
       // A range of months: 10月至11月.
       re2::StringPiece after(text.data() + d.end, text.size() - d.end), e[3];
       if (d.month_only && g.re("dates.month_range_end").Match(after, 0, after.size(), RE2::ANCHOR_START, e, 3)) {

@@ -42,17 +42,22 @@ std::string stripEdges(std::string s, const Grammar& g) {
 
 // The day a span of time after `from` ends: 一周 is 7 days, 五个工作日 five weekdays, 一个月 a
 // calendar month.
-Date after(const Date& from, const std::string& count, const std::string& unit) {
+// How a unit counts comes from grammars/durations.tsv.
+Date after(const Date& from, const std::string& count, const std::string& unit, const Grammar& g) {
   int n = chineseNumber(count).value_or(0);
-  if (unit == "周") return from.plusDays(7 * n);
-  if (unit == "个工作日") return from.plusWorkingDays(n);
-  if (unit == "个月") return from.plusMonths(n);
+  std::string kind = "days";
+  for (const auto& row : g.table("durations")) {
+    if (row[0] == unit) kind = row[1];
+  }
+  if (kind == "weeks") return from.plusDays(7 * n);
+  if (kind == "working_days") return from.plusWorkingDays(n);
+  if (kind == "months") return from.plusMonths(n);
   return from.plusDays(n);
 }
 
-// Matches a relative phrase's event to a known period: by name, else the only one, else the
-// first whose event the phrase's last word names ("活动周").
-const Period* periodFor(const std::string& phrase, const std::vector<Period>& periods) {
+// Matches a relative phrase's event to a known period: by name, else the first whose event
+// the phrase's generic last word names ("活动周": events.generic_event).
+const Period* periodFor(const std::string& phrase, const std::vector<Period>& periods, const Grammar& g) {
   const Period* best = nullptr;
   for (const auto& p : periods) {
     if (!p.event.empty() && phrase.find(p.event) != std::string::npos &&
@@ -61,16 +66,11 @@ const Period* periodFor(const std::string& phrase, const std::vector<Period>& pe
     }
   }
   if (best) return best;
+  // "活动周" stands for the notice's own week when the notice has one kind of week.
+  std::string generic;
+  if (!RE2::PartialMatch(phrase, g.re("genre_activity.generic_event"), &generic)) return nullptr;
   for (const auto& p : periods) {
-    if (p.event.empty()) continue;
-    // "活动周" stands for the notice's own week when the notice has one kind of week.
-    for (const char* generic : {"活动周", "活动"}) {
-      std::string g(generic);
-      if (phrase.size() >= g.size() && phrase.compare(phrase.size() - g.size(), g.size(), g) == 0 &&
-          p.event.find(g) != std::string::npos) {
-        return &p;
-      }
-    }
+    if (!p.event.empty() && p.event.find(generic) != std::string::npos) return &p;
   }
   return nullptr;
 }
@@ -99,15 +99,15 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
         // Relative: "活动周结束后一周内".
         re2::StringPiece m[4];
         re2::StringPiece in(text);
-        if (g.re("deadlines.relative").Match(in, 0, in.size(), RE2::UNANCHORED, m, 4)) {
+        if (g.re("genre_activity.relative").Match(in, 0, in.size(), RE2::UNANCHORED, m, 4)) {
           Due d;
           d.clause = clause;
           size_t b = static_cast<size_t>(m[0].data() - text.data());
           d.phraseEnd = clause.begin + b + m[0].size();
           d.relative = m[0].as_string();
-          RE2::Replace(&d.relative, g.re("deadlines.relative_lead"), "");
-          if (const Period* p = periodFor(m[1].as_string(), periods)) {
-            d.date = after(p->end, m[2].as_string(), m[3].as_string());
+          RE2::Replace(&d.relative, g.re("genre_activity.relative_lead"), "");
+          if (const Period* p = periodFor(m[1].as_string(), periods, g)) {
+            d.date = after(p->end, m[2].as_string(), m[3].as_string(), g);
           }
           d.span = Span{li, clause.begin + b, d.phraseEnd};
           dues.push_back(d);
@@ -156,7 +156,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           auto clauses = splitAt(line, d.clause.end, sentence.end, U"，,");
           if (!clauses.empty()) action = stripEdges(line.substr(clauses[0].begin, clauses[0].end - clauses[0].begin), g);
         }
-        if (RE2::PartialMatch(action, g.re("deadlines.arrival"))) continue;
+        if (RE2::PartialMatch(action, g.re("genre_meeting.arrival"))) continue;
         std::string sentenceText = utf8::trim(line.substr(sentence.begin, sentence.end - sentence.begin));
         // A date without a year in a notice that states none is unresolved, not year 0.
         bool yearless = d.date && !d.date->valid();

@@ -10,8 +10,8 @@ std::string stripQualifiers(std::string name, const Grammar& g) {
   std::string before;
   while (before != name) {
     before = name;
-    RE2::Replace(&name, g.re("events.leading_verb"), "");
-    RE2::Replace(&name, g.re("events.leading_qualifier"), "");
+    RE2::Replace(&name, g.re("genre_activity.leading_verb"), "");
+    RE2::Replace(&name, g.re("genre_activity.leading_qualifier"), "");
   }
   return name;
 }
@@ -102,9 +102,9 @@ std::vector<std::string> eventsOfTitle(const std::string& title, const Grammar& 
   std::vector<std::string> events;
   for (auto& p : parts) {
     std::string name = stripQualifiers(utf8::trim(p), g);
-    if (RE2::FullMatch(name, g.re("events.event_name"))) {
+    if (RE2::FullMatch(name, g.re("genre_activity.event_name"))) {
       events.push_back(name);
-    } else if (std::string start; RE2::PartialMatch(name, g.re("events.event_name_start"), &start)) {
+    } else if (std::string start; RE2::PartialMatch(name, g.re("genre_activity.event_name_start"), &start)) {
       events.push_back(stripQualifiers(start, g));  // "职业教育活动周宣传": the activity is the week
     }
   }
@@ -190,7 +190,7 @@ std::vector<std::string> eventsOfOtherGenres(const NoticeView& v) {
   for (size_t i : v.parts.title) title += v.line(i);
   if (!RE2::PartialMatch(title, v.grammar.re("events.title_object"), &object)) return {};
   object = utf8::trim(object);
-  RE2::Replace(&object, v.grammar.re("events.leading_verb"), "");
+  RE2::Replace(&object, v.grammar.re("genre_activity.leading_verb"), "");
   return object.empty() ? std::vector<std::string>{} : std::vector<std::string>{object};
 }
 
@@ -217,9 +217,9 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     std::string subject;
     std::string head = text.substr(0, d.begin);
     if (RE2::PartialMatch(head, g.re("events.open_start"))) return false;  // 即日起至…: a limit
-    if (RE2::PartialMatch(head, g.re("events.scheduled"), &subject)) {
+    if (RE2::PartialMatch(head, g.re("genre_activity.scheduled"), &subject)) {
       subject = stripQualifiers(subject, g);
-      if (RE2::PartialMatch(subject, g.re("events.ceremony"))) {
+      if (RE2::PartialMatch(subject, g.re("genre_activity.ceremony"))) {
         DateMention day = d;
         day.finish.reset();
         emit(subject, day, span);
@@ -261,8 +261,10 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);
     for (const auto& d : findDates(line, year, g)) {
-      if (!RE2::PartialMatch(line.substr(d.end), g.re("events.holiday_after_date"))) continue;
-      emit(events.empty() ? "放假" : events.front(), d, Span{i, d.begin, d.end});
+      std::string holiday;
+      re2::StringPiece afterDate(line.data() + d.end, line.size() - d.end);
+      if (!RE2::PartialMatch(afterDate, g.re("genre_holiday.holiday_after_date"), &holiday)) continue;
+      emit(events.empty() ? holiday : events.front(), d, Span{i, d.begin, d.end});
       return out;
     }
   }
@@ -271,10 +273,10 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     const std::string& line = v.line(i);
     re2::StringPiece subject;
     re2::StringPiece in(line), m[2];
-    if (!g.re("events.scheduled").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
+    if (!g.re("genre_activity.scheduled").Match(in, 0, in.size(), RE2::UNANCHORED, m, 2)) continue;
     std::string s = stripQualifiers(m[1].as_string(), g);
     std::string named = eventNamedIn(s, events);
-    bool generic = named.empty() && (utf8::endsWith(s, "活动周") || utf8::endsWith(s, "活动"));
+    bool generic = named.empty() && RE2::PartialMatch(s, g.re("genre_activity.generic_event"));
     if (named.empty() && !generic) continue;
     size_t after = static_cast<size_t>(m[0].data() - line.data()) + m[0].size();
     auto dates = findDates(line.substr(after), year, g);
@@ -292,14 +294,14 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
   for (size_t i : titleEvents.empty() ? v.parts.body : std::vector<size_t>{}) {
     const std::string& line = v.line(i);
     re2::StringPiece in(line), m;
-    if (!g.re("events.scheduled_verb").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) continue;
+    if (!g.re("genre_meeting.scheduled_verb").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) continue;
     size_t after = static_cast<size_t>(m.data() - line.data()) + m.size();
     auto dates = findDates(line.substr(after), year, g);
     if (dates.empty() || dates.front().begin > 6) continue;
     std::string clause = line.substr(after + dates.front().end);
     clause = clause.substr(0, std::min(clause.find("。"), clause.find("；")));
     std::string held;
-    if (!RE2::PartialMatch(clause, g.re("events.held_event"), &held) || !RE2::PartialMatch(held, g.re("events.event_noun"))) {
+    if (!RE2::PartialMatch(clause, g.re("genre_meeting.held_event"), &held) || !RE2::PartialMatch(held, g.re("genre_meeting.event_noun"))) {
       continue;
     }
     DateMention d = dates.front();
@@ -312,17 +314,18 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);
     for (const auto& d : findDates(line, year, g)) {
-      std::string after = line.substr(d.end);
-      re2::StringPiece rest(after), verb;
+      // Views, not copies: a long line has many dates.
+      std::string_view after = std::string_view(line).substr(d.end);
+      re2::StringPiece rest(after.data(), after.size()), verb;
       if (!g.re("deadlines.event_verb").Match(rest, 0, rest.size(), RE2::ANCHOR_START, &verb, 1)) continue;
-      std::string clause = after.substr(verb.size());
-      size_t stop = std::string::npos;
+      std::string_view clause = after.substr(verb.size());
+      size_t stop = std::string_view::npos;
       for (const char* mark : {"，", "。", "；"}) stop = std::min(stop, clause.find(mark));
-      std::string object = clause.substr(0, stop);
+      std::string object(clause.substr(0, stop));
       std::string named = eventNamedIn(object, events);
       if (named.empty()) continue;
       // "于5月12日举办…活动周启动仪式" dates a ceremony mentioned in passing, not the week.
-      if (RE2::PartialMatch(object, g.re("events.ceremony_in_object"))) continue;
+      if (RE2::PartialMatch(object, g.re("genre_activity.ceremony_in_object"))) continue;
       emit(named, d, Span{i, d.begin, d.end});
       return out;
     }

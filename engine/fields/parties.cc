@@ -60,7 +60,7 @@ std::optional<nlohmann::json> parseDocNumber(const std::string& text, const Gram
   // A 公告's own form keeps its words: 国家税务总局公告2025年第17号.
   bool announcement = false;
   if (!RE2::PartialMatch(text, g.re("doc_number.any"), &prefix, &year, &serial)) {
-    if (!RE2::PartialMatch(text, g.re("doc_number.announcement"), &prefix, &year, &serial)) return std::nullopt;
+    if (!RE2::PartialMatch(text, g.re("genre_announcement.announcement"), &prefix, &year, &serial)) return std::nullopt;
     announcement = true;
   }
   int serialNumber = std::stoi(serial);
@@ -236,9 +236,9 @@ std::optional<Found> readPublicity(const NoticeView& v) {
 }
 
 std::optional<std::string> provinceOf(const std::string& body, const Grammar& g) {
+  // A Party or League body is named by its place after the prefix: 中共湖南省委 is 湖南's.
   std::string name = body;
-  if (name.rfind("中共", 0) == 0) name = name.substr(6);
-  if (name.rfind("共青团", 0) == 0) name = name.substr(9);
+  RE2::Replace(&name, g.re("parties.party_prefix"), "");
   for (const auto& row : g.table("provinces")) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i == 1) continue;  // the one-character 简称 is for 发文字号 prefixes only

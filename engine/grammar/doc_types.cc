@@ -11,4 +11,11 @@ std::optional<std::string> docTypeAtEnd(std::string_view text, const Grammar& g)
   return std::nullopt;
 }
 
+std::optional<std::string> documentKindAtEnd(std::string_view text, const Grammar& g) {
+  for (const auto& t : g.list("document_kinds")) {
+    if (utf8::endsWith(text, t)) return t;
+  }
+  return std::nullopt;
+}
+
 }  // namespace notice

@@ -1,5 +1,7 @@
-// The 文种 a text ends with (grammars/doc_types.txt, longest first): the one test that the
-// layout, normalize, segment and fields stages all make of a title.
+// How a title ends: in a 文种 (grammars/doc_types.txt, longest first), the record's doc_type, or
+// in the kind of a document that notices issue (grammars/document_kinds.txt: 办法, 方案 …),
+// published on its own. Either ends a title: the one test that the layout, normalize, segment
+// and fields stages all make of one.
 #pragma once
 
 #include <optional>
@@ -11,8 +13,9 @@
 namespace notice {
 
 std::optional<std::string> docTypeAtEnd(std::string_view text, const Grammar& grammar);
-inline bool endsWithDocType(std::string_view text, const Grammar& grammar) {
-  return docTypeAtEnd(text, grammar).has_value();
+std::optional<std::string> documentKindAtEnd(std::string_view text, const Grammar& grammar);
+inline bool endsLikeATitle(std::string_view text, const Grammar& grammar) {
+  return docTypeAtEnd(text, grammar).has_value() || documentKindAtEnd(text, grammar).has_value();
 }
 
 }  // namespace notice

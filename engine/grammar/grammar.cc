@@ -409,8 +409,9 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requeste
   }
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    return Error{ErrorCode::kBadGrammar, "grammar folder not found: " + dir +
-                                             " (set NOTICE_GRAMMARS or pass --grammars)"};
+    bool exists = fs::exists(dir, ec);
+    return Error{ErrorCode::kBadGrammar, (exists ? "the grammar folder is a file, not a folder: " : "grammar folder not found: ") +
+                                             dir + " (set NOTICE_GRAMMARS or pass --grammars)"};
   }
   std::vector<fs::path> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) files.push_back(it->path());

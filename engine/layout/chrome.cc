@@ -42,10 +42,14 @@ void setText(Line& line, std::string text) {
   line.pieces[0].char_boxes.clear();
 }
 
+// A headline is a title and a site's name: a few hundred bytes at most, never a page.
+constexpr size_t kMaxHeadlineBytes = 1024;
+
 // A headline "标题 -网站名" or "《标题》" gives the title alone.
 std::optional<std::string> headlineTitle(const std::string& text, const Grammar& g) {
+  if (text.size() > kMaxHeadlineBytes) return std::nullopt;
   std::string inner;
-  if (RE2::FullMatch(text, g.re("chrome.headline_quoted"), &inner) && endsWithDocType(utf8::trim(inner), g)) {
+  if (RE2::FullMatch(text, g.re("chrome.headline_quoted"), &inner) && endsLikeATitle(utf8::trim(inner), g)) {
     return utf8::trim(inner);
   }
   re2::StringPiece in(text), sep;
@@ -55,7 +59,7 @@ std::optional<std::string> headlineTitle(const std::string& text, const Grammar&
     size_t at = static_cast<size_t>(sep.data() - text.data());
     std::string left = utf8::trim(text.substr(0, at));
     std::string right = utf8::trim(text.substr(at + sep.size()));
-    if (endsWithDocType(left, g) && RE2::FullMatch(right, g.re("chrome.headline_site"))) return left;
+    if (endsLikeATitle(left, g) && RE2::FullMatch(right, g.re("chrome.headline_site"))) return left;
     from = at + std::max<size_t>(sep.size(), 1);
   }
   return std::nullopt;
@@ -86,7 +90,7 @@ void setChromeApart(PageText& pages, const Grammar& g) {
       setText(lines[i], *title);
       text = *title;
     }
-    if (!endsWithDocType(text, g)) continue;
+    if (!endsLikeATitle(text, g)) continue;
     std::string headline = compact(text);
     bool repeated = false;
     for (size_t j = i + 1; j < std::min(lines.size(), i + kRepeatWithin) && !repeated; ++j) {

@@ -22,10 +22,14 @@ bool isBreak(char32_t before, char32_t after) {
 // The line cut at the spaces at `cuts` (byte offsets), each part a line of its own.
 void cutAt(const Line& line, std::vector<size_t> cuts, std::vector<Line>& out) {
   const std::string& t = line.pieces[0].text;
+  // Each part is the line without its text, then its own share of the text: copying the
+  // whole line per part would make a long page quadratic.
+  Line shell = line;
+  shell.pieces[0].text.clear();
   size_t from = 0;
   cuts.push_back(t.size());
   for (size_t cut : cuts) {
-    Line part = line;
+    Line part = shell;
     part.pieces[0].text = t.substr(from, cut - from);
     part.source_offset = line.source_offset + from;
     part.source_length = cut - from;

@@ -42,8 +42,8 @@ class TextIndex {
       auto it = start_.find(s.line);
       if (it == start_.end()) continue;
       const CleanLine& line = doc_.lines[s.line];
-      size_t b = it->second + utf8::codepointCount(std::string_view(line.text).substr(0, s.begin));
-      size_t e = it->second + utf8::codepointCount(std::string_view(line.text).substr(0, s.end));
+      size_t b = it->second + codepointsBefore(s.line, s.begin);
+      size_t e = it->second + codepointsBefore(s.line, s.end);
       begin = std::min(begin, b);
       end = std::max(end, e);
       if (page == 0) page = line.page;
@@ -69,9 +69,33 @@ class TextIndex {
 
  private:
   static Box unite(const std::optional<Box>& a, const Box& b) { return a ? notice::unite(*a, b) : b; }
+
+  // Code points in the first `bytes` bytes of a line. A code point is a byte that is no UTF-8
+  // continuation byte, so a long line (a page pasted as one line, with hundreds of values)
+  // keeps counts at every kStride bytes instead of counting from its start for each value.
+  static constexpr size_t kStride = 256;
+  size_t codepointsBefore(size_t lineIndex, size_t bytes) const {
+    const std::string& text = doc_.lines[lineIndex].text;
+    bytes = std::min(bytes, text.size());
+    auto leads = [&](size_t from, size_t to) {
+      size_t n = 0;
+      for (size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      return n;
+    };
+    if (text.size() < 4 * kStride) return leads(0, bytes);
+    auto& marks = strides_[lineIndex];
+    if (marks.empty()) {
+      marks.push_back(0);
+      for (size_t at = kStride; at <= text.size(); at += kStride) marks.push_back(marks.back() + leads(at - kStride, at));
+    }
+    size_t k = bytes / kStride;
+    return marks[k] + leads(k * kStride, bytes);
+  }
+
   const CleanDoc& doc_;
   std::string text_;
   std::map<size_t, size_t> start_;
+  mutable std::map<size_t, std::vector<size_t>> strides_;
 };
 
 class RecordWriter {
@@ -204,6 +228,10 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   w.value("text", index.text());
   if (!docNumber && !title) {
     warnings.push_back({"not_a_notice", "neither a 发文字号 nor a title ending in a 文种 was found"});
+  } else if (auto kind = docType ? std::nullopt : documentKindAtEnd(titleText, g)) {
+    warnings.push_back({"not_a_notice", "the title ends in " + *kind +
+                                            ", a document that notices issue (印发…的通知), not a 文种: read as "
+                                            "a document without its cover notice"});
   }
   if (doc.damaged_bytes > 0) {
     warnings.push_back({"damaged_text", std::to_string(doc.damaged_bytes) +

@@ -407,7 +407,7 @@ bool continues(const CleanLine& prev, const CleanLine& next, const Grammar& g, b
   if (paragraphPerLine) return false;
   if (utf8::isTerminalPunct(last)) return false;
   double w = utf8::width(prev.text);
-  if (endsWithDocType(prev.text, g)) return false;  // a title ends with its 文种
+  if (endsLikeATitle(prev.text, g)) return false;  // a title ends with its 文种
   if (sameBlock) return w >= 20 && !startsNewElement(next.text, g);
   bool openClause = last == U'，' || last == U'、';
   if (!(isHan(last) || openClause)) return false;

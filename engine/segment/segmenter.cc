@@ -20,8 +20,10 @@ bool isContinuation(const std::string& text, const Grammar& g) {
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
-std::string stripMastheadSuffix(std::string name) {
-  if (utf8::endsWith(name, "文件") && utf8::codepointCount(name) > 4) name.resize(name.size() - 6);
+// A masthead is the issuer's name and the word 文件 (GB/T 9704 7.2.1): the name without it.
+std::string stripMastheadSuffix(std::string name, const Grammar& g) {
+  std::string bare;
+  if (RE2::FullMatch(name, g.re("structure.masthead_suffix"), &bare)) return bare;
   return name;
 }
 
@@ -36,7 +38,7 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
   if (line.table_row) return false;
   for (size_t i = 0; i < line.pieces.size(); ++i) {
     if (RE2::FullMatch(line.piece(i), g.re("doc_number.line")) ||
-        RE2::FullMatch(line.piece(i), g.re("doc_number.announcement_line"))) {
+        RE2::FullMatch(line.piece(i), g.re("genre_announcement.announcement_line"))) {
       return true;
     }
   }
@@ -148,21 +150,21 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
                           std::fabs(doc.lines[lines[top - 1]].font_size - doc.lines[lines[top]].font_size) <= 0.5))) {
       --top;
     }
-    if (top < dn && dn - top <= 4 && endsWithDocType(text(dn - 1), g)) titleAbove = top;
+    if (top < dn && dn - top <= 4 && endsLikeATitle(text(dn - 1), g)) titleAbove = top;
     // Without layout (web copies, gazettes): the number in brackets under the title, the title's
     // lines just above it naming no body.
-    if (!titleAbove && !layout.geometry && dn > 0 && endsWithDocType(text(dn - 1), g) &&
+    if (!titleAbove && !layout.geometry && dn > 0 && endsLikeATitle(text(dn - 1), g) &&
         utf8::codepointCount(text(dn - 1)) >= 6 && orgNamesOnLine(doc.lines[lines[dn - 1]], g).empty()) {
       size_t first = dn - 1;
       while (first > 0 && dn - 1 - first < 3 && orgNamesOnLine(doc.lines[lines[first - 1]], g).empty() &&
-             !endsWithDocType(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
+             !endsLikeATitle(text(first - 1), g) && !isRecipientLine(text(first - 1))) {
         --first;
       }
       titleAbove = first;
     }
   } else {
     for (size_t i = 0; i < std::min<size_t>(n, 12); ++i) {
-      if (endsWithDocType(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
+      if (endsLikeATitle(text(i), g) && utf8::codepointCount(text(i)) >= 6 && !isOrgName(text(i), g)) {
         titleStart = i;
         break;
       }
@@ -173,7 +175,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       const CleanLine& above = doc.lines[lines[*titleStart - 1]];
       const CleanLine& first = doc.lines[lines[*titleStart]];
       if (!layout.displayLine(above) || !layout.displayLine(first) || std::fabs(above.font_size - first.font_size) > 0.5 ||
-          !orgNamesOnLine(above, g).empty() || endsWithDocType(above.text, g)) {
+          !orgNamesOnLine(above, g).empty() || endsLikeATitle(above.text, g)) {
         break;
       }
       --*titleStart;
@@ -196,7 +198,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     // word 文件 beside it belongs to the whole masthead).
     if (i + 1 < mastheadEnd && !line.pieces.empty() && !doc.lines[lines[i + 1]].pieces.empty()) {
       std::string head = line.piece(0), tail = doc.lines[lines[i + 1]].piece(0);
-      if (head != "文件" && !isOrgName(head, g) && isOrgName(head + tail, g)) {
+      if (!RE2::FullMatch(head, g.re("structure.masthead_word")) && !isOrgName(head, g) && isOrgName(head + tail, g)) {
         p.masthead.push_back(lines[i]);
         p.masthead.push_back(lines[i + 1]);
         p.masthead_wrapped.push_back({lines[i], lines[i + 1]});
@@ -221,14 +223,14 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       break;
     }
     p.title.push_back(lines[k]);
-    if (endsWithDocType(text(k), g)) { ++k; break; }
+    if (endsLikeATitle(text(k), g)) { ++k; break; }
     ++k;
   }
   // 主送: lines up to one ending in a colon, from a line set flush left, naming bodies rather
   // than opening a sentence (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
   std::string titleText;
   for (size_t t : p.title) titleText += doc.lines[t].text;
-  bool addressed = !RE2::PartialMatch(titleText, g.re("structure.unaddressed_title"));
+  bool addressed = !RE2::PartialMatch(titleText, g.re("genre_announcement.unaddressed_title"));
   size_t r = k;
   while (addressed && r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) &&
          !RE2::PartialMatch(text(r), g.re("structure.not_recipients")) && !(r == k && layout.indented(doc.lines[lines[k]]))) {
@@ -328,7 +330,7 @@ bool isOrgName(const std::string& text, const Grammar& g) {
     char32_t c = utf8::next(text, i);
     if (!utf8::isHan(c) && c != U'（' && c != U'）' && c != '(' && c != ')') return false;
   }
-  std::string name = stripMastheadSuffix(text);
+  std::string name = stripMastheadSuffix(text, g);
   for (const auto& suffix : g.list("org_suffixes")) {
     if (utf8::endsWith(name, suffix)) return true;
   }
@@ -340,7 +342,10 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
   if (line.table_row) return out;
   for (const auto& range : line.pieces) {
     // The word 文件 set beside a joint masthead belongs to all of it, to none of the names.
-    if (line.text.compare(range.begin, range.end - range.begin, "文件") == 0) continue;
+    if (RE2::FullMatch(re2::StringPiece(line.text.data() + range.begin, range.end - range.begin),
+                       g.re("structure.masthead_word"))) {
+      continue;
+    }
     // Split at soft breaks when every part is a name (a continuation joins the one before);
     // else the piece is one name or none.
     std::vector<size_t> cuts{range.begin};
@@ -357,7 +362,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
         previous.name += part;
         previous.end = cuts[c + 1];
       } else if (isOrgName(part, g) && !isContinuation(part, g)) {
-        parts.push_back({stripMastheadSuffix(part), cuts[c], cuts[c + 1]});
+        parts.push_back({stripMastheadSuffix(part, g), cuts[c], cuts[c + 1]});
       } else {
         parts.clear();
         break;
@@ -366,7 +371,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
     if (parts.empty()) {
       std::string piece = line.text.substr(range.begin, range.end - range.begin);
       if (!isOrgName(piece, g) || isContinuation(piece, g)) return {};
-      parts.push_back({stripMastheadSuffix(piece), range.begin, range.end});
+      parts.push_back({stripMastheadSuffix(piece, g), range.begin, range.end});
     }
     out.insert(out.end(), parts.begin(), parts.end());
   }

@@ -46,16 +46,17 @@ pid_t ingestInChild(const std::string& path, const std::vector<std::string>& fil
   _exit(s.failed.empty() ? 0 : 1);
 }
 
+// Opened as any program reopens it: read-write, so that SQLite recovers the write-ahead log a
+// killed writer left (a read-only connection cannot).
 std::string integrity(const std::string& path) {
   sqlite3* db = nullptr;
   std::string result;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
-      *static_cast<std::string*>(out) += values[0] ? values[0] : "";
-      return 0;
-    }, &result, nullptr);
-  } else {
-    result = sqlite3_errmsg(db);
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) += values[0] ? values[0] : "";
+        return 0;
+      }, &result, nullptr) != SQLITE_OK) {
+    result += sqlite3_errmsg(db);
   }
   sqlite3_close(db);
   return result;
@@ -64,7 +65,7 @@ std::string integrity(const std::string& path) {
 int64_t count(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   int64_t n = -1;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
   sqlite3_exec(db, sql.c_str(), [](void* out, int, char** values, char**) {
     *static_cast<int64_t*>(out) = std::atoll(values[0]);
     return 0;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 namespace notice {
@@ -13,30 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::sourcePath;
-
-struct CommandResult {
-  int code;
-  std::string out;
-};
-
-// Runs `notice ARGS`; `out` is its standard output, or both streams with `withStderr`.
-CommandResult run(const std::string& args, bool withStderr = false) {
-  std::string command = std::string(NOTICE_BIN) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-fs::path tempDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("notice_cli_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 TEST(Cli, HelpAndUsage) {
   EXPECT_EQ(run("--help").code, 0);
@@ -173,7 +150,7 @@ TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
   EXPECT_EQ(run("diff " + good).code, 2);
   CommandResult missing = run("diff /nonexistent/a.txt " + good, true);
   EXPECT_EQ(missing.code, 1);
-  EXPECT_NE(missing.out.find("notice: /nonexistent/a.txt: cannot open"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.out.find("notice: /nonexistent/a.txt: no such file"), std::string::npos) << missing.out;
   EXPECT_EQ(run("diff " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf") + " " + good).code, 3);
   EXPECT_EQ(run("diff --format xml " + good + " " + good).code, 2);
   fs::path dir = tempDir("diff_bad_json");

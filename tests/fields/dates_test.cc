@@ -21,6 +21,9 @@ TEST(FindDates, WrittenForms) {
       {"10月底前", 2026, "2026-10-31", "2026-10-31"},
       {"12月上旬", 2026, "2026-12-10", "2026-12-10"},
       {"2 月下旬", 2024, "2024-02-29", "2024-02-29"},
+      {"11月中旬", 2026, "2026-11-20", "2026-11-20"},
+      {"11月份", 2026, "2026-11", "2026-11"},  // the month, no day (grammars/month_parts.tsv)
+      {"9月初", 2026, "2026-09", "2026-09"},
       {"2021 年 5 月 6 日", 0, "2021-05-06", "2021-05-06"},
       {"时间：2025年10月至11月", 0, "2025-10", "2025-11"},
       {"2025年11月—2026年1月", 0, "2025-11", "2026-01"},
@@ -35,6 +38,16 @@ TEST(FindDates, WrittenForms) {
     EXPECT_EQ(dates[0].start.iso(), c.start) << c.text;
     EXPECT_EQ(dates[0].finish.value_or(dates[0].start).iso(), c.end) << c.text;
   }
+}
+
+TEST(FindDates, APartOfTheMonthIsKeptOnlyWhereItSaysMoreThanTheMonth) {
+  auto partOf = [](const char* text) {
+    auto dates = findDates(text, 2026, grammar());
+    return dates.empty() ? std::string("none") : dates[0].part;
+  };
+  EXPECT_EQ(partOf("11月份"), "");
+  EXPECT_EQ(partOf("9月初"), "初");
+  EXPECT_EQ(partOf("10月底前"), "底");
 }
 
 TEST(FindDates, NumbersThatAreNotDates) {

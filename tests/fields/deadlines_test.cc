@@ -39,6 +39,13 @@ TEST(Deadlines, WorkingDaysAfterTheEvent) {
   EXPECT_EQ(r["deadlines"][0]["date"], "2026-05-22");
 }
 
+TEST(Deadlines, MonthsAfterTheEvent) {
+  // The week ends on 2026-05-17; one calendar month later (grammars/durations.tsv).
+  json r = parseNotice(std::string(kPeriod) + "活动结束后一个月内报送工作总结。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-06-17");
+}
+
 TEST(Deadlines, AWeekdayOrAnHourBetweenTheDateAnd前) {
   json r = parseNotice("请各市于2026年5月29日（星期五）前报送活动方案。\n\n各市须在6月5日(周五)17:00前将总结发送至邮箱。\n\n"
                        "请于2026年6月12日下班前报送统计表。\n\n请于6月15日下午5时前报送名单。");

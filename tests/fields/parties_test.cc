@@ -30,6 +30,7 @@ TEST(Province, FromTheIssuerOrThePrefix) {
   EXPECT_EQ(provinceOf("山西省教育厅", grammar()).value(), "山西省");
   EXPECT_EQ(provinceOf("中共安徽省委网信办", grammar()).value(), "安徽省");
   EXPECT_EQ(provinceOf("共青团山西省委", grammar()).value(), "山西省");
+  EXPECT_EQ(provinceOf("中国共产党湖南省委员会", grammar()).value(), "湖南省");
   EXPECT_EQ(provinceOf("教育部办公厅", grammar()).value(), "全国");
   EXPECT_EQ(provinceOf("广西壮族自治区教育厅", grammar()).value(), "广西壮族自治区");
   EXPECT_EQ(provinceOfPrefix("皖教秘职成", grammar()).value(), "安徽省");

@@ -87,6 +87,22 @@ TEST(Masthead, JointMastheadWithTheWord文件AndANumberBesideASignatory) {
   EXPECT_EQ(r["issuers"], json({"山西省教育厅", "山西省财政厅"}));
 }
 
+// A regulation or plan published on its own is no notice: its title is read, but it has no 文种,
+// so no doc_type, and the record says what it is.
+TEST(NotANotice, ARegulationTextIsSaidToBeOne) {
+  json r = parseText("安庆市住房公积金贷款管理办法\n\n第一章 总则\n第一条 为规范住房公积金贷款管理，制定本办法。\n"
+                     "第二条 本办法适用于本市行政区域。\n");
+  EXPECT_EQ(r["title"], "安庆市住房公积金贷款管理办法");
+  EXPECT_TRUE(r["doc_type"].is_null()) << r["doc_type"];
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned |= w["code"] == "not_a_notice";
+  EXPECT_TRUE(warned) << r["warnings"].dump();
+  // The notice that issues it is a notice.
+  r = parseText("关于印发《安庆市住房公积金贷款管理办法》的通知\n各县（市、区）：\n现将办法印发给你们，请遵照执行。\n");
+  EXPECT_EQ(r["doc_type"], "通知");
+  for (const auto& w : r["warnings"]) EXPECT_NE(w["code"], "not_a_notice") << w.dump();
+}
+
 TEST(BadInput, AHugeInputIsRefusedNotParsed) {
   // A text export far beyond any notice (16 MiB): an error saying so, before any stage runs.
   std::string line = "各市要认真做好职业教育活动周各项工作，确保活动取得实效。\n";

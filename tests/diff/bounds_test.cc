@@ -1,0 +1,80 @@
+// The diff on records no notice has (the audit's F05–F07): hand-edited dates, lists of ten
+// thousand items, long unrelated texts. Each gives the answer a reader would want, with work
+// bounded by the caps in diff.cc and words.cc (the time itself is measured in bench/).
+#include "diff/diff.h"
+#include "diff/words.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+using nlohmann::json;
+using testing::grammar;
+
+json label(const std::string& name) {
+  return json::parse(testing::readFile(testing::sourcePath("corpus/labels/" + name + ".json")));
+}
+
+json fieldAt(const json& diff, const std::string& path) {
+  for (const auto& e : diff["fields"]) if (e["path"] == path) return e;
+  return nullptr;
+}
+
+TEST(DiffBounds, ADateOutOfRangeHasNoShift) {
+  json a = label("2026-shanxi-jjzc53"), b = a;
+  b["issue_date"] = "2021-2000000000-01";
+  auto d = diffRecords(a, b, grammar());
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  json e = fieldAt(d.value(), "/issue_date");
+  ASSERT_FALSE(e.is_null());
+  EXPECT_FALSE(e.contains("shift_days")) << e.dump();
+  b["issue_date"] = "2026-05-19";
+  e = fieldAt(diffRecords(a, b, grammar()).value(), "/issue_date");
+  EXPECT_EQ(e["shift_days"], 10);
+}
+
+TEST(DiffBounds, TenThousandItemsFindTheOneThatChanged) {
+  json a = label("2026-shanxi-jjzc53");
+  a["themes"] = json::array();
+  for (int i = 0; i < 10000; ++i) a["themes"].push_back({{"event", "活动" + std::to_string(i)}, {"theme", "主题" + std::to_string(i)}});
+  a["issuers"] = json::array();
+  for (int i = 0; i < 10000; ++i) a["issuers"].push_back("第" + std::to_string(i) + "单位");
+  json b = a;
+  b["themes"][5000]["theme"] = "新的主题";
+  b["issuers"][7] = "另一单位";
+  auto d = diffRecords(a, b, grammar());
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  size_t themeEntries = 0, issuerEntries = 0;
+  for (const auto& e : d.value()["fields"]) {
+    std::string path = e["path"];
+    themeEntries += path.rfind("/themes/", 0) == 0;
+    issuerEntries += path.rfind("/issuers/", 0) == 0;
+  }
+  // The identical items pair up by value; the one theme left on each side is matched by its
+  // event and changed; the issuer left on each side is one removed and one added.
+  EXPECT_EQ(themeEntries, 1u);
+  EXPECT_EQ(issuerEntries, 2u);
+  EXPECT_TRUE(diffRecords(a, a, grammar()).value()["fields"].empty());
+}
+
+TEST(DiffBounds, UnrelatedLongTextsAreOneReplacement) {
+  std::string a, b;
+  for (int i = 0; i < 3000; ++i) a += "甲" + std::to_string(i) + "乙。", b += "丙" + std::to_string(i * 7 + 1) + "丁。";
+  auto edits = diffWords(a, b);
+  size_t deleted = 0, inserted = 0;
+  for (const auto& e : edits) {
+    deleted += e.op == WordEdit::Op::kDelete;
+    inserted += e.op == WordEdit::Op::kInsert;
+  }
+  EXPECT_EQ(deleted, 1u);
+  EXPECT_EQ(inserted, 1u);
+  // A real edit inside a long text stays word by word.
+  std::string c = a;
+  c.replace(c.find("甲100乙"), std::string("甲100乙").size(), "甲100丙");
+  bool equalRunKept = false;
+  for (const auto& e : diffWords(a, c)) equalRunKept |= e.op == WordEdit::Op::kEqual && e.text.size() > 1000;
+  EXPECT_TRUE(equalRunKept);
+}
+
+}  // namespace
+}  // namespace notice
