@@ -37,16 +37,19 @@ if [ "$(find "$gen/pdf" -name '*.pdf' 2>/dev/null | wc -l)" -lt "$largest" ]; th
   "$build/bin/scale_generate" -n "$largest" -o "$gen" --pdf-only
 fi
 
+find "$gen/pdf" -name '*.pdf' | sort >"$work/all.list"
+
 seconds() {  # "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.5" → 62.5
   awk '/Elapsed \(wall clock\)/ { sub(/.*\): /, ""); n = split($0, p, ":"); t = 0; for (i = 1; i <= n; i++) t = t * 60 + p[i]; print t }' "$1"
 }
 peak_kib() { awk '/Maximum resident set size/ { print $NF }' "$1"; }
 
-printf '%s\n' "machine: $jobs cores; notices: $gen/pdf ($(du -sh "$gen/pdf" | cut -f1) for $largest)"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+printf '%s\n' "machine: $jobs cores, load average $(load); notices: $gen/pdf ($(du -sh "$gen/pdf" | cut -f1) for $largest)"
 printf '%8s %10s %9s %10s %12s %13s %7s\n' N notices/s ingest_s peak_MiB archive_MiB pdftotext_s ratio
 for n in "${sizes[@]}"; do
   list=$work/list-$n
-  find "$gen/pdf" -name '*.pdf' | sort | head -n "$n" >"$list"
+  head -n "$n" "$work/all.list" >"$list"
 
   # The peer: pdftotext over the same files, all cores (each writes its .txt beside a link).
   peer=$work/peer-$n
@@ -90,3 +93,4 @@ count=$(wc -l <"$times")
 pick() { sed -n "$(((count * $1 + 99) / 100))p" "$times"; }
 printf 'search over %d notices (%d queries × %d runs, the whole command): p50 %.1f ms, p99 %.1f ms\n' "$largest" \
   "${#queries[@]}" "$runs" "$(echo "$(pick 50) / 1000" | bc -l)" "$(echo "$(pick 99) / 1000" | bc -l)"
+printf 'load average at the end: %s\n' "$(load)"
