@@ -22,6 +22,7 @@ enum class ErrorCode {
   kBadRecord,      // a record (JSON) that does not have the notice/1 shape
   kBadGrammar,     // a rule file that does not load
   kBadArgument,    // a caller error
+  kOcrUnavailable, // a page needs OCR and Tesseract or its Chinese data is not installed
 };
 
 struct Error {

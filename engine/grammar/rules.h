@@ -154,6 +154,7 @@ inline constexpr List kLists[] = {
 inline constexpr Table kTables[] = {
     {"agencies", "diff", "role pattern:re2"},
     {"duties", "diff", "kind pattern:re2"},
+    {"ocr_repairs", "extract", "name pattern:re2 rewrite"},
     {"provinces", "fields", "name short bare?"},
 };
 

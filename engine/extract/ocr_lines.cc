@@ -1,0 +1,96 @@
+#include "extract/ocr_lines.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/utf8.h"
+#include "extract/ocr_repairs.h"
+
+namespace notice {
+namespace {
+
+// A Han glyph's ink is about nine tenths of its em.
+constexpr double kInkPerEm = 0.9;
+
+double centreY(const Box& b) { return (b.y0 + b.y1) / 2; }
+
+// The em of a line from its Han glyphs (their median ink height), else from the line's height.
+double emOf(const std::vector<ocr::Word>& words, const Box& line) {
+  std::vector<double> heights;
+  for (const auto& w : words) {
+    size_t i = 0, k = 0;
+    while (i < w.text.size() && k < w.chars.size()) {
+      char32_t c = utf8::next(w.text, i);
+      const Box& b = w.chars[k++];
+      if (utf8::isHan(c)) heights.push_back(std::max(b.x1 - b.x0, b.y1 - b.y0));
+    }
+  }
+  if (heights.empty()) return (line.y1 - line.y0) / kInkPerEm;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2] / kInkPerEm;
+}
+
+bool latin(char32_t c) { return utf8::isAsciiAlnum(c); }
+
+Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
+  std::sort(words.begin(), words.end(), [](const ocr::Word& a, const ocr::Word& b) { return a.box.x0 < b.box.x0; });
+  Line line;
+  Box all = words.front().box;
+  for (const auto& w : words) all = unite(all, w.box);
+  const double em = emOf(words, all);
+  line.font_size = em;
+  line.bbox = all;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const ocr::Word& w = words[i];
+    double gap = i == 0 ? 0 : w.box.x0 - words[i - 1].box.x1;
+    if (i == 0 || gap > 1.0 * em) {
+      line.pieces.push_back(LinePiece{"", w.box, {}});
+    } else {
+      LinePiece& p = line.pieces.back();
+      // Tesseract breaks words between Han characters where nobody wrote a space: a space is
+      // written only for a gap a reader sees, or between two Latin words.
+      bool latinPair = latin(utf8::last(p.text)) && latin(utf8::first(w.text));
+      if (gap > 0.5 * em || (latinPair && gap > 0.15 * em)) {
+        p.text += ' ';
+        p.char_boxes.push_back(Box{words[i - 1].box.x1, w.box.y0, w.box.x0, w.box.y1});
+      }
+      p.bbox = unite(*p.bbox, w.box);
+    }
+    LinePiece& p = line.pieces.back();
+    p.text += w.text;
+    p.char_boxes.insert(p.char_boxes.end(), w.chars.begin(), w.chars.end());
+  }
+  for (auto& p : line.pieces) repairOcr(p, grammar);
+  return line;
+}
+
+}  // namespace
+
+std::vector<Line> linesFromOcr(const ocr::PageResult& page, const Grammar& grammar) {
+  // Words from every OCR line, regrouped: lines whose vertical centres agree are one line.
+  std::vector<ocr::Line> sorted = page.lines;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const ocr::Line& a, const ocr::Line& b) { return centreY(a.box) < centreY(b.box); });
+  std::vector<std::vector<ocr::Word>> groups;
+  std::vector<Box> groupBoxes;
+  for (const auto& l : sorted) {
+    double h = l.box.y1 - l.box.y0;
+    if (!groups.empty()) {
+      const Box& ref = groupBoxes.back();
+      if (std::fabs(centreY(ref) - centreY(l.box)) < 0.5 * std::min(h, ref.y1 - ref.y0)) {
+        groups.back().insert(groups.back().end(), l.words.begin(), l.words.end());
+        continue;
+      }
+    }
+    groups.push_back(l.words);
+    groupBoxes.push_back(l.box);
+  }
+  std::vector<Line> out;
+  for (auto& words : groups) {
+    std::erase_if(words, [](const ocr::Word& w) { return utf8::trim(w.text).empty(); });
+    if (!words.empty()) out.push_back(buildLine(std::move(words), grammar));
+  }
+  return out;
+}
+
+}  // namespace notice
