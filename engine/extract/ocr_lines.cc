@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <re2/re2.h>
+
 #include "core/utf8.h"
 #include "extract/ocr_repairs.h"
 
@@ -47,10 +49,13 @@ Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
       line.pieces.push_back(LinePiece{"", w.box, {}});
     } else {
       LinePiece& p = line.pieces.back();
-      // Tesseract breaks words between Han characters where nobody wrote a space: a space is
-      // written only for a gap a reader sees, or between two Latin words.
-      bool latinPair = latin(utf8::last(p.text)) && latin(utf8::first(w.text));
-      if (gap > 0.5 * em || (latinPair && gap > 0.15 * em)) {
+      // Tesseract breaks words between Han characters where nobody wrote a space, and the gap
+      // between two Han glyphs' ink says little (一 or 上 are narrow): no space between Han; a
+      // space between Latin words, and between Han and Latin only for a gap a reader sees.
+      char32_t before = utf8::last(p.text), after = utf8::first(w.text);
+      bool latinPair = latin(before) && latin(after);
+      bool cjkPair = utf8::isCjk(before) && utf8::isCjk(after);
+      if (!cjkPair && (latinPair ? gap > 0.15 * em : gap > 0.8 * em)) {
         p.text += ' ';
         p.char_boxes.push_back(Box{words[i - 1].box.x1, w.box.y0, w.box.x0, w.box.y1});
       }
@@ -61,6 +66,11 @@ Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
     p.char_boxes.insert(p.char_boxes.end(), w.chars.begin(), w.chars.end());
   }
   for (auto& p : line.pieces) repairOcr(p, grammar);
+  std::erase_if(line.pieces, [&](const LinePiece& p) { return RE2::FullMatch(p.text, grammar.re("ocr.rule_line")); });
+  if (!line.pieces.empty()) {
+    line.bbox = line.pieces.front().bbox;
+    for (const auto& p : line.pieces) line.bbox = unite(*line.bbox, *p.bbox);
+  }
   return line;
 }
 
@@ -88,7 +98,9 @@ std::vector<Line> linesFromOcr(const ocr::PageResult& page, const Grammar& gramm
   std::vector<Line> out;
   for (auto& words : groups) {
     std::erase_if(words, [](const ocr::Word& w) { return utf8::trim(w.text).empty(); });
-    if (!words.empty()) out.push_back(buildLine(std::move(words), grammar));
+    if (words.empty()) continue;
+    Line line = buildLine(std::move(words), grammar);
+    if (!line.pieces.empty()) out.push_back(std::move(line));
   }
   return out;
 }

@@ -296,7 +296,9 @@ void setLayoutEvidence(Page& page, bool firstPage) {
 }
 
 // Share of code points that cannot be ordinary text of a notice: private use, controls,
-// replacement characters, unassigned scripts. Glyph ids read as Unicode give many of them.
+// replacement characters, unassigned scripts, and ASCII symbols a notice hardly uses (!"#$&'*+
+// <=>?@[\]^_`{|}~). Glyph ids read as Unicode give many of them: a subset font's glyphs
+// numbered from 1 come out as runs of !"#$%&'().
 double garbledShare(const std::string& text) {
   size_t total = 0, bad = 0, i = 0;
   while (i < text.size()) {
@@ -306,7 +308,8 @@ double garbledShare(const std::string& text) {
     bool ok = utf8::isHan(c) || utf8::isCjkPunct(c) || (c >= 0x20 && c < 0x7F) || (c >= 0x2000 && c <= 0x206F) ||
               (c >= 0x2460 && c <= 0x24FF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
               c == 0xB7;
-    if (!ok) ++bad;
+    static constexpr std::string_view kRareAscii = "!\"#$&'*+<=>?@[\\]^_`{|}~";
+    if (!ok || (c < 0x80 && kRareAscii.find(static_cast<char>(c)) != std::string_view::npos)) ++bad;
   }
   static const RE2 cid("\\(cid:\\d+\\)");
   int cids = 0;
@@ -314,6 +317,26 @@ double garbledShare(const std::string& text) {
   while (RE2::FindAndConsume(&in, cid)) ++cids;
   if (total == 0) return 0;
   return static_cast<double>(bad + cids * 6) / static_cast<double>(total);
+}
+
+// Share of the junctions between two Han characters that have a space: a scanner's own OCR
+// writes its text layer a word at a time with spaces between (关于 优化 住房 公积 金), which no
+// word processor does. Such a layer is read again by our OCR.
+double spacedHanShare(const std::string& text) {
+  size_t spaced = 0, tight = 0, i = 0;
+  char32_t prev = 0;
+  bool space = false;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (c == ' ') {
+      space = true;
+      continue;
+    }
+    if (utf8::isHan(c) && utf8::isHan(prev)) ++(space ? spaced : tight);
+    prev = c;
+    space = false;
+  }
+  return spaced + tight == 0 ? 0 : static_cast<double>(spaced) / static_cast<double>(spaced + tight);
 }
 
 void quiet(const std::string&, void*) {}
@@ -339,11 +362,10 @@ Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scal
   std::unique_ptr<poppler::page> page(doc.create_page(index));
   if (!page) return ocr::GrayImage{};
   auto rect = page->page_rect();
-  double shortSide = std::min(rect.width(), rect.height());
-  if (shortSide <= 0) return ocr::GrayImage{};
-  double dpi = std::clamp(kBodyEmPx * 37.5 / (shortSide / 72) * scale, 50.0, 600.0);
+  if (std::min(rect.width(), rect.height()) <= 0) return ocr::GrayImage{};
+  double dpi = std::min(ocrResolution(rect.width(), rect.height()) * scale, 600.0);
   poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_image_format(poppler::image::format_argb32);
   renderer.set_render_hint(poppler::page_renderer::antialiasing);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
   poppler::image image = renderer.render_page(page.get(), dpi, dpi);
@@ -355,10 +377,20 @@ Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scal
   out.height = image.height();
   out.points_per_pixel = 72 / dpi;
   out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  // Seals (红章) are red ink stamped over the signature and the date; read as grey they bury the
+  // text beneath. Below the 版头 (the top third of the first page, where the red 发文机关标志
+  // stands) red ink is taken for paper: text under a seal is dark in every channel and stays.
+  const int headEnd = index == 0 ? out.height / 3 : 0;
   const char* data = image.const_data();
   for (int y = 0; y < out.height; ++y) {
-    std::copy_n(reinterpret_cast<const std::uint8_t*>(data + static_cast<size_t>(y) * image.bytes_per_row()), out.width,
-                out.pixels.begin() + static_cast<std::ptrdiff_t>(y) * out.width);
+    const auto* row = reinterpret_cast<const std::uint8_t*>(data + static_cast<size_t>(y) * image.bytes_per_row());
+    for (int x = 0; x < out.width; ++x) {
+      const std::uint8_t* px = row + 4 * x;  // B, G, R, A (a native-endian 0xAARRGGBB)
+      int b = px[0], g = px[1], r = px[2];
+      int grey = (299 * r + 587 * g + 114 * b) / 1000;
+      if (y >= headEnd) grey = std::min(255, grey + 2 * std::max(0, r - std::max(g, b)));
+      out.pixels[static_cast<size_t>(y) * out.width + x] = static_cast<std::uint8_t>(grey);
+    }
   }
   return out;
 }
@@ -396,6 +428,11 @@ Result<bool> ocrPages(poppler::document& doc, const std::vector<int>& which, con
 }
 
 }  // namespace
+
+double ocrResolution(double width, double height) {
+  double shortSide = std::min(width, height);
+  return shortSide <= 0 ? 72 : std::clamp(kBodyEmPx * 37.5 / (shortSide / 72), 50.0, 600.0);
+}
 
 bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
 
@@ -452,8 +489,8 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
     }
   } else {
     // A text layer that is garbage on the whole is garbage on every page, though a page may hold
-    // little besides a readable watermark.
-    bool garbled = garbledShare(all) > 0.15;
+    // little besides a readable watermark; a scanner's OCR layer is read again on every page.
+    bool garbled = garbledShare(all) > 0.15 || spacedHanShare(all) > 0.3;
     std::vector<int> which;
     for (int p = 0; p < count; ++p) {
       if (options.ocr == OcrMode::kAlways || garbled || layers[static_cast<size_t>(p)] != Layer::kText) which.push_back(p);

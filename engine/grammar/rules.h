@@ -92,6 +92,8 @@ inline constexpr Pattern kPatterns[] = {
     {"doc_number.any", "fields, segment"},
     {"doc_number.line", "layout, segment"},
     {"doc_number.announcement", "fields"},
+    {"ocr.rule_line", "extract"},
+
     {"parties.title_issuer_end", "fields"},
     {"parties.issuer_count", "fields"},
     {"doc_number.announcement_line", "segment"},
