@@ -16,20 +16,38 @@ constexpr double kInkPerEm = 0.9;
 
 double centreY(const Box& b) { return (b.y0 + b.y1) / 2; }
 
-// The em of a line from its Han glyphs (their median ink height), else from the line's height.
+// The em of a line from its Han characters: their ink height (nine tenths of an em, flat
+// glyphs left out), or the
+// median distance between neighbours' centres (a Han character is set one em wide) where that
+// is less: a watermark or a seal over the glyphs swells their ink boxes and not their spacing,
+// letter-spacing widens the spacing and not the ink. Else the line's height.
 double emOf(const std::vector<ocr::Word>& words, const Box& line) {
-  std::vector<double> heights;
+  std::vector<double> advances, heights;
+  const Box* prev = nullptr;
   for (const auto& w : words) {
     size_t i = 0, k = 0;
     while (i < w.text.size() && k < w.chars.size()) {
       char32_t c = utf8::next(w.text, i);
       const Box& b = w.chars[k++];
-      if (utf8::isHan(c)) heights.push_back(std::max(b.x1 - b.x0, b.y1 - b.y0));
+      if (!utf8::isHan(c)) {
+        prev = nullptr;
+        continue;
+      }
+      // Flat glyphs (一, 二) say nothing of the height.
+      if (b.y1 - b.y0 >= 0.5 * (b.x1 - b.x0)) heights.push_back(b.y1 - b.y0);
+      if (prev) advances.push_back((b.x0 + b.x1) / 2 - (prev->x0 + prev->x1) / 2);
+      prev = &b;
     }
   }
+  auto median = [](std::vector<double>& v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
   if (heights.empty()) return (line.y1 - line.y0) / kInkPerEm;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2] / kInkPerEm;
+  double ink = median(heights) / kInkPerEm;
+  // Neighbours in one run of text are about an em apart; a gap (a spaced title) is not.
+  std::erase_if(advances, [&](double a) { return a <= 0.5 * ink || a > 1.6 * ink; });
+  return advances.size() >= 2 ? std::min(median(advances), ink) : ink;
 }
 
 bool latin(char32_t c) { return utf8::isAsciiAlnum(c); }
@@ -101,6 +119,18 @@ std::vector<Line> linesFromOcr(const ocr::PageResult& page, const Grammar& gramm
     if (words.empty()) continue;
     Line line = buildLine(std::move(words), grammar);
     if (!line.pieces.empty()) out.push_back(std::move(line));
+  }
+  // OCR's glyph boxes make the size of lines set in one size differ by a few per cent, where
+  // the segmenter tells a title from body text by size: neighbouring lines within a tenth of
+  // each other are taken as one size, their median.
+  for (size_t i = 0; i < out.size();) {
+    size_t j = i + 1;
+    while (j < out.size() && std::fabs(out[j].font_size - out[j - 1].font_size) <= 0.1 * std::max(out[j].font_size, out[j - 1].font_size)) ++j;
+    std::vector<double> sizes;
+    for (size_t k = i; k < j; ++k) sizes.push_back(out[k].font_size);
+    std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+    for (size_t k = i; k < j; ++k) out[k].font_size = sizes[sizes.size() / 2];
+    i = j;
   }
   return out;
 }
