@@ -83,6 +83,24 @@ Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
     p.text += w.text;
     p.char_boxes.insert(p.char_boxes.end(), w.chars.begin(), w.chars.end());
   }
+  // A line spread one character per gap (分散对齐: 北  京  市  商  务  局) is one run of text, as
+  // the PDF source reads it.
+  if (line.pieces.size() >= 3) {
+    size_t single = 0;
+    for (const auto& p : line.pieces) single += utf8::codepointCount(p.text) == 1;
+    if (single * 2 > line.pieces.size()) {
+      LinePiece merged = line.pieces.front();
+      for (size_t i = 1; i < line.pieces.size(); ++i) {
+        const LinePiece& p = line.pieces[i];
+        merged.text += ' ';
+        merged.char_boxes.push_back(Box{merged.bbox->x1, p.bbox->y0, p.bbox->x0, p.bbox->y1});
+        merged.text += p.text;
+        merged.char_boxes.insert(merged.char_boxes.end(), p.char_boxes.begin(), p.char_boxes.end());
+        merged.bbox = unite(*merged.bbox, *p.bbox);
+      }
+      line.pieces = {std::move(merged)};
+    }
+  }
   for (auto& p : line.pieces) repairOcr(p, grammar);
   std::erase_if(line.pieces, [&](const LinePiece& p) { return RE2::FullMatch(p.text, grammar.re("ocr.rule_line")); });
   if (!line.pieces.empty()) {
