@@ -96,11 +96,20 @@ class Reader {
 
   PageResult read(const GrayImage& image) {
     PageResult result = recognise(image, 0);
-    if (result.confidence >= kLowConfidence || result.lines.empty()) return result;
+    if (result.lines.empty() || (result.confidence >= kLowConfidence && !mostlyVertical(result))) {
+      rereadLargeLines(image, result);
+      return result;
+    }
     int degrees = orientation(image);
-    if (degrees == 0) return result;
-    PageResult upright = recognise(turned(image, degrees), degrees);
-    return upright.confidence > result.confidence ? upright : result;
+    if (degrees != 0) {
+      PageResult upright = recognise(turned(image, degrees), degrees);
+      if (upright.confidence > result.confidence || (mostlyVertical(result) && !mostlyVertical(upright))) {
+        rereadLargeLines(turned(image, degrees), upright);
+        return upright;
+      }
+    }
+    rereadLargeLines(image, result);
+    return result;
   }
 
  private:
@@ -158,6 +167,65 @@ class Reader {
     return out;
   }
 
+  // A page on its side: Tesseract reads its lines as vertical Chinese text, with a good
+  // confidence, in lines taller than wide. Notices are set horizontally.
+  static bool mostlyVertical(const PageResult& page) {
+    size_t vertical = 0, counted = 0;
+    for (const auto& l : page.lines) {
+      size_t chars = 0;
+      for (const auto& w : l.words) chars += w.chars.size();
+      if (chars < 3) continue;
+      ++counted;
+      if (l.box.y1 - l.box.y0 > 2 * (l.box.x1 - l.box.x0)) ++vertical;
+    }
+    return counted > 0 && vertical * 2 > counted;
+  }
+
+  // Lines set far larger than body text (a masthead's 发文机关标志, a phone photo's close-up) are
+  // read badly at the page's resolution: each is read again alone, scaled down to about
+  // kGoodGlyphPx, and kept when that reads better.
+  void rereadLargeLines(const GrayImage& image, PageResult& page) {
+    const double k = image.points_per_pixel;
+    for (auto& line : page.lines) {
+      const double h = (line.box.y1 - line.box.y0) / k;
+      const int f = static_cast<int>(h / kGoodGlyphPx + 0.5);
+      if (h < 2.5 * kGoodGlyphPx || f < 2) continue;
+      const int margin = static_cast<int>(0.3 * h);
+      const int x0 = std::max(0, static_cast<int>(line.box.x0 / k) - margin), y0 = std::max(0, static_cast<int>(line.box.y0 / k) - margin);
+      const int x1 = std::min(image.width, static_cast<int>(line.box.x1 / k) + margin);
+      const int y1 = std::min(image.height, static_cast<int>(line.box.y1 / k) + margin);
+      GrayImage small;
+      small.width = (x1 - x0) / f;
+      small.height = (y1 - y0) / f;
+      small.points_per_pixel = k * f;
+      if (small.width < 8 || small.height < 8) continue;
+      small.pixels.resize(static_cast<size_t>(small.width) * small.height);
+      for (int y = 0; y < small.height; ++y) {
+        for (int x = 0; x < small.width; ++x) {
+          int sum = 0;
+          for (int dy = 0; dy < f; ++dy) {
+            const std::uint8_t* row = &image.pixels[static_cast<size_t>(y0 + y * f + dy) * image.width + x0 + x * f];
+            for (int dx = 0; dx < f; ++dx) sum += row[dx];
+          }
+          small.pixels[static_cast<size_t>(y) * small.width + x] = static_cast<std::uint8_t>(sum / (f * f));
+        }
+      }
+      api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      PageResult alone = recognise(small, page.rotation);
+      api_->SetPageSegMode(tesseract::PSM_AUTO);
+      if (alone.lines.size() != 1 || alone.confidence <= line.confidence) continue;
+      const double ox = x0 * k, oy = y0 * k;
+      auto shift = [&](Box& b) { b = Box{b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy}; };
+      line = std::move(alone.lines.front());
+      line.confidence = alone.confidence;
+      shift(line.box);
+      for (auto& w : line.words) {
+        shift(w.box);
+        for (auto& c : w.chars) shift(c);
+      }
+    }
+  }
+
   // Degrees clockwise to turn the image upright, by Tesseract's orientation detection; 0 when
   // it cannot tell.
   int orientation(const GrayImage& image) {
@@ -174,8 +242,8 @@ class Reader {
     bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &scriptConfidence);
     osd_->Clear();
     if (!ok || confidence < 1.0f) return 0;
-    // Tesseract gives the page's rotation counter-clockwise; turning it back is clockwise.
-    return (degrees % 360 + 360) % 360;
+    // Tesseract gives how far the image is turned clockwise; it is turned back the rest of the way.
+    return (360 - (degrees % 360 + 360) % 360) % 360;
   }
 
   std::string dir_;
