@@ -133,7 +133,8 @@ std::optional<OcrMode> parseOcrMode(const std::string& word) {
 
 int exitCodeFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kNoTextLayer: return kNoTextLayer;
+    case ErrorCode::kNoTextLayer:
+    case ErrorCode::kOcrUnavailable: return kNoTextLayer;
     case ErrorCode::kEncrypted: return kEncrypted;
     case ErrorCode::kBadArgument: return kUsage;
     default: return kFailed;

@@ -12,7 +12,7 @@ enum Exit : int {
   kOk = 0,
   kFailed = 1,        // some input could not be read (the batch went on)
   kUsage = 2,         // bad arguments
-  kNoTextLayer = 3,   // image-only PDF: needs OCR
+  kNoTextLayer = 3,   // image-only PDF: needs OCR (refused with --ocr never, or Tesseract missing)
   kEncrypted = 4,     // password missing or wrong
 };
 

@@ -24,6 +24,7 @@ enum class ErrorCode {
   kBadArgument,    // a caller error
   kBadArchive,     // an archive file that is damaged, foreign, or newer than this program
   kArchiveBusy,    // the archive stayed locked by another process past the busy timeout
+  kOcrUnavailable, // a page needs OCR and Tesseract or its Chinese data is not installed
 };
 
 struct Error {

@@ -15,11 +15,14 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <re2/re2.h>
 
 #include "core/utf8.h"
+#include "extract/ocr_lines.h"
 #include "extract/pdf_tables.h"
+#include "ocr/ocr.h"
 
 namespace notice {
 namespace {
@@ -293,7 +296,9 @@ void setLayoutEvidence(Page& page, bool firstPage) {
 }
 
 // Share of code points that cannot be ordinary text of a notice: private use, controls,
-// replacement characters, unassigned scripts. Glyph ids read as Unicode give many of them.
+// replacement characters, unassigned scripts, and ASCII symbols a notice hardly uses (!"#$&'*+
+// <=>?@[\]^_`{|}~). Glyph ids read as Unicode give many of them: a subset font's glyphs
+// numbered from 1 come out as runs of !"#$%&'().
 double garbledShare(const std::string& text) {
   size_t total = 0, bad = 0, i = 0;
   while (i < text.size()) {
@@ -303,7 +308,8 @@ double garbledShare(const std::string& text) {
     bool ok = utf8::isHan(c) || utf8::isCjkPunct(c) || (c >= 0x20 && c < 0x7F) || (c >= 0x2000 && c <= 0x206F) ||
               (c >= 0x2460 && c <= 0x24FF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) ||
               c == 0xB7;
-    if (!ok) ++bad;
+    static constexpr std::string_view kRareAscii = "!\"#$&'*+<=>?@[\\]^_`{|}~";
+    if (!ok || (c < 0x80 && kRareAscii.find(static_cast<char>(c)) != std::string_view::npos)) ++bad;
   }
   static const RE2 cid("\\(cid:\\d+\\)");
   int cids = 0;
@@ -313,9 +319,120 @@ double garbledShare(const std::string& text) {
   return static_cast<double>(bad + cids * 6) / static_cast<double>(total);
 }
 
+// Share of the junctions between two Han characters that have a space: a scanner's own OCR
+// writes its text layer a word at a time with spaces between (关于 优化 住房 公积 金), which no
+// word processor does. Such a layer is read again by our OCR.
+double spacedHanShare(const std::string& text) {
+  size_t spaced = 0, tight = 0, i = 0;
+  char32_t prev = 0;
+  bool space = false;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (c == ' ') {
+      space = true;
+      continue;
+    }
+    if (utf8::isHan(c) && utf8::isHan(prev)) ++(space ? spaced : tight);
+    prev = c;
+    space = false;
+  }
+  return spaced + tight == 0 ? 0 : static_cast<double>(spaced) / static_cast<double>(spaced + tight);
+}
+
 void quiet(const std::string&, void*) {}
 
+// A page's text layer read as it is, or no usable text layer.
+enum class Layer { kText, kEmpty, kGarbled };
+
+Layer judge(const Page& page) {
+  std::string text;
+  for (const auto& l : page.lines) {
+    for (const auto& p : l.pieces) text += p.text;
+  }
+  if (utf8::trim(text).empty()) return Layer::kEmpty;
+  return garbledShare(text) > 0.15 ? Layer::kGarbled : Layer::kText;
+}
+
+// Pages are rendered for OCR so that body text (三号, about 1/37 of an A4 page's width: 28
+// characters on a 156 mm line) is about kBodyEmPx pixels tall, whatever the page size says
+// (a phone photo wrapped in a page of 1066 × 1712 pt has no more pixels than an A4 scan).
+constexpr double kBodyEmPx = 44;
+
+Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scale) {
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) return ocr::GrayImage{};
+  auto rect = page->page_rect();
+  if (std::min(rect.width(), rect.height()) <= 0) return ocr::GrayImage{};
+  double dpi = std::min(ocrResolution(rect.width(), rect.height()) * scale, 600.0);
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_argb32);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
+  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  if (!image.is_valid()) {
+    return Error{ErrorCode::kCorrupt, "page " + std::to_string(index + 1) + " of the PDF cannot be rendered for OCR"};
+  }
+  ocr::GrayImage out;
+  out.width = image.width();
+  out.height = image.height();
+  out.points_per_pixel = 72 / dpi;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  // Seals (红章) are red ink stamped over the signature and the date; read as grey they bury the
+  // text beneath. Below the 版头 (the top third of the first page, where the red 发文机关标志
+  // stands) red ink is taken for paper: text under a seal is dark in every channel and stays.
+  const int headEnd = index == 0 ? out.height / 3 : 0;
+  const char* data = image.const_data();
+  for (int y = 0; y < out.height; ++y) {
+    const auto* row = reinterpret_cast<const std::uint8_t*>(data + static_cast<size_t>(y) * image.bytes_per_row());
+    for (int x = 0; x < out.width; ++x) {
+      const std::uint8_t* px = row + 4 * x;  // B, G, R, A (a native-endian 0xAARRGGBB)
+      int b = px[0], g = px[1], r = px[2];
+      int grey = (299 * r + 587 * g + 114 * b) / 1000;
+      if (y >= headEnd) grey = std::min(255, grey + 2 * std::max(0, r - std::max(g, b)));
+      out.pixels[static_cast<size_t>(y) * out.width + x] = static_cast<std::uint8_t>(grey);
+    }
+  }
+  return out;
+}
+
+// OCR's mean word confidence below which a page's record is flagged for a reader to check.
+constexpr float kDoubtfulConfidence = 55;
+
+// Reads the pages in `which` (indexes) by OCR into `out`, replacing what their text layer gave.
+Result<bool> ocrPages(poppler::document& doc, const std::vector<int>& which, const SourceOptions& options,
+                      const Grammar& grammar, PageText& out) {
+  auto results = ocr::recognisePages(static_cast<int>(which.size()), options.ocr_jobs,
+                                     [&](int i, double scale) { return renderPage(doc, which[static_cast<size_t>(i)], scale); });
+  if (!results.ok()) return results.error();
+  for (size_t i = 0; i < which.size(); ++i) {
+    const ocr::PageResult& r = results.value()[i];
+    Page& page = out.pages[static_cast<size_t>(which[i])];
+    page.lines = linesFromOcr(r, grammar);
+    if (r.width > 0) {
+      page.width = r.width;
+      page.height = r.height;
+    }
+    if (!page.lines.empty() && r.confidence < kDoubtfulConfidence) {
+      out.notes.emplace_back("ocr_low_confidence", "page " + std::to_string(page.number) +
+                                                       " was read by OCR with low confidence (" +
+                                                       std::to_string(static_cast<int>(r.confidence)) +
+                                                       " of 100): check the record against the page");
+    }
+    if (r.rotation != 0) {
+      out.notes.emplace_back("ocr_rotated", "page " + std::to_string(page.number) + " was read turned " +
+                                                std::to_string(r.rotation) + "° clockwise");
+    }
+  }
+  out.ocr = true;
+  return true;
+}
+
 }  // namespace
+
+double ocrResolution(double width, double height) {
+  double shortSide = std::min(width, height);
+  return shortSide <= 0 ? 72 : std::clamp(kBodyEmPx * 37.5 / (shortSide / 72), 50.0, 600.0);
+}
 
 bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
 
@@ -338,32 +455,54 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
   out.format = SourceFormat::kPdf;
   out.has_geometry = true;
   std::string all;
+  std::vector<Layer> layers;
   for (int p = 0; p < count; ++p) {
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     Page result;
     result.number = p + 1;
     if (!page) {
       out.pages.push_back(std::move(result));
+      layers.push_back(Layer::kEmpty);
       continue;
     }
     auto rect = page->page_rect();
     result.width = rect.width();
     result.height = rect.height();
-    for (const auto& runs : linesOf(glyphsOf(*page, p == 0))) {
-      result.lines.push_back(buildLine(runs));
-      for (const auto& piece : result.lines.back().pieces) all += piece.text;
-      all += '\n';
+    if (options.ocr != OcrMode::kAlways) {
+      for (const auto& runs : linesOf(glyphsOf(*page, p == 0))) {
+        result.lines.push_back(buildLine(runs));
+        for (const auto& piece : result.lines.back().pieces) all += piece.text;
+        all += '\n';
+      }
     }
+    layers.push_back(judge(result));
     out.pages.push_back(std::move(result));
   }
-  if (utf8::trim(all).empty()) {
-    return Error{ErrorCode::kNoTextLayer,
-                 "no text layer: the pages are images (a scan?); OCR is not supported yet"};
-  }
-  if (garbledShare(all) > 0.15) {
-    return Error{ErrorCode::kGarbledText,
-                 "the text layer does not decode to readable text (fonts without a Unicode map); "
-                 "the record would be mojibake"};
+  if (options.ocr == OcrMode::kNever) {
+    if (utf8::trim(all).empty()) {
+      return Error{ErrorCode::kNoTextLayer, "no text layer: the pages are images (a scan?); read it with --ocr auto"};
+    }
+    if (garbledShare(all) > 0.15) {
+      return Error{ErrorCode::kGarbledText,
+                   "the text layer does not decode to readable text (fonts without a Unicode map); "
+                   "the record would be mojibake: read it with --ocr auto"};
+    }
+  } else {
+    // A text layer that is garbage on the whole is garbage on every page, though a page may hold
+    // little besides a readable watermark; a scanner's OCR layer is read again on every page.
+    bool garbled = garbledShare(all) > 0.15 || spacedHanShare(all) > 0.3;
+    std::vector<int> which;
+    for (int p = 0; p < count; ++p) {
+      if (options.ocr == OcrMode::kAlways || garbled || layers[static_cast<size_t>(p)] != Layer::kText) which.push_back(p);
+    }
+    if (!which.empty()) {
+      auto done = ocrPages(*doc, which, options, grammar, out);
+      if (!done.ok()) return done.error();
+    }
+    bool any = std::any_of(out.pages.begin(), out.pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
+    if (!any) {
+      return Error{ErrorCode::kNoTextLayer, "no text: the PDF has no text layer and OCR found no text on its pages (a blank scan?)"};
+    }
   }
   setFurnitureApart(out, grammar);
   rebuildTables(out, grammar);

@@ -20,4 +20,7 @@ namespace notice {
 bool looksLikePdf(std::string_view bytes);
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar);
 
+// The resolution (dpi) a page of this size (points) is rendered at for OCR.
+double ocrResolution(double width, double height);
+
 }  // namespace notice

@@ -108,6 +108,8 @@ inline constexpr Pattern kPatterns[] = {
     {"doc_number.any", "fields, segment"},
     {"doc_number.line", "layout, segment"},
     {"genre_announcement.announcement", "fields"},
+    {"ocr.rule_line", "extract"},
+
     {"parties.title_issuer_end", "fields, segment"},
     {"parties.issuer_count", "fields"},
     {"parties.party_prefix", "fields"},
@@ -180,6 +182,7 @@ inline constexpr List kLists[] = {
 inline constexpr Table kTables[] = {
     {"agencies", "diff", "role pattern:re2"},
     {"duties", "diff", "kind pattern:re2"},
+    {"ocr_repairs", "extract", "name pattern:re2 rewrite"},
     {"provinces", "fields", "name short bare?"},
     {"month_parts", "fields", "part day"},
     {"durations", "fields", "unit kind"},

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "cli_support.h"
+#include "support/pdf_writer.h"
 #include "test_support.h"
 
 namespace notice {
@@ -133,9 +134,22 @@ TEST(Cli, AHugeInputIsRefusedAndTheBatchGoesOn) {
   fs::remove_all(dir);
 }
 
-TEST(Cli, AScanIsRefusedWithItsOwnExitCode) {
-  CommandResult r = run("parse " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
+TEST(Cli, AScanIsRefusedWithItsOwnExitCodeUnderOcrNever) {
+  CommandResult r = run("parse --ocr never " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf"));
   EXPECT_EQ(r.code, 3);
+}
+
+// A scan of a blank page: OCR finds no text, and the PDF is refused with the scan's exit code.
+std::string blankScan() {
+  fs::path path = tempDir("blank_scan") / "blank.pdf";
+  std::ofstream(path, std::ios::binary) << testing::makePdf({testing::PdfPage{}});
+  return path.string();
+}
+
+TEST(Cli, ABlankScanIsRefusedWithTheScansExitCode) {
+  CommandResult r = run("parse " + blankScan(), true);
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("OCR found no text"), std::string::npos) << r.out;
 }
 
 TEST(Cli, DiffTakesATextExportAPdfOrARecord) {
@@ -173,7 +187,7 @@ TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
   CommandResult missing = run("diff /nonexistent/a.txt " + good, true);
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.out.find("notice: /nonexistent/a.txt: no such file"), std::string::npos) << missing.out;
-  EXPECT_EQ(run("diff " + sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf") + " " + good).code, 3);
+  EXPECT_EQ(run("diff " + blankScan() + " " + good).code, 3);
   EXPECT_EQ(run("diff --format xml " + good + " " + good).code, 2);
   fs::path dir = tempDir("diff_bad_json");
   { std::ofstream(dir / "other.json") << R"({"name": "not a record"})"; }

@@ -88,8 +88,10 @@ TEST(PdfSource, PageNumbersInEveryUsualFormAreFurniture) {
   }
 }
 
-TEST(PdfSource, ScanHasNoTextLayer) {
-  auto doc = readPdf(readFile(sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf")), {}, testing::grammar());
+TEST(PdfSource, ScanHasNoTextLayerAndIsRefusedWithOcrNever) {
+  SourceOptions never;
+  never.ocr = OcrMode::kNever;
+  auto doc = readPdf(readFile(sourcePath("corpus/pdf-scanned/2026-shanxi-jjzc53-scan.pdf")), never, testing::grammar());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
   EXPECT_NE(doc.error().message.find("no text layer"), std::string::npos);
@@ -156,7 +158,9 @@ TEST(PdfSource, FontsWithoutAUnicodeMapAreReportedNotReadAsMojibake) {
   auto good = readPdf(testing::makePdf({page}), {}, testing::grammar());
   ASSERT_TRUE(good.ok()) << good.error().message;
   EXPECT_NE(joined(good.value()).find("山西省教育厅关于举办职业教育活动周的通知"), std::string::npos);
-  auto garbled = readPdf(testing::makePdf({page}, testing::PdfFont::kGlyphIdsWithoutUnicode), {}, testing::grammar());
+  SourceOptions never;  // with OCR (auto) the page is read from its image instead (tests/ocr)
+  never.ocr = OcrMode::kNever;
+  auto garbled = readPdf(testing::makePdf({page}, testing::PdfFont::kGlyphIdsWithoutUnicode), never, testing::grammar());
   ASSERT_FALSE(garbled.ok());
   EXPECT_EQ(garbled.error().code, ErrorCode::kGarbledText);
 }

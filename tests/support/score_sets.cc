@@ -46,7 +46,7 @@ std::vector<CorpusSet> corpusSets(const std::string& rootDir) {
   // or Founder reprints whose text layer is garbage (see corpus/real/README.md).
   sets.push_back({"real-pdf-text-layer", "pdf-txt", true, true,
                   labelled(root / "corpus/real/pdf", ".pdf", real, [](const std::string& s) { return pdfNumber(s) < 10; })});
-  sets.push_back({"real-pdf-scans-garbled", "pdf-scan", false, false,
+  sets.push_back({"real-pdf-scans-garbled", "pdf-scan", true, true,
                   labelled(root / "corpus/real/pdf", ".pdf", real, [](const std::string& s) { return pdfNumber(s) >= 10; })});
   sets.push_back({"real-html", "html", true, true, labelled(root / "corpus/real/html", ".html", real, all)});
   sets.push_back({"real-ofd", "ofd", true, true, labelled(root / "corpus/real/ofd", ".ofd", real, all)});

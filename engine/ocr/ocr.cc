@@ -1,0 +1,323 @@
+#include "ocr/ocr.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <omp.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include "core/utf8.h"
+
+namespace notice::ocr {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kLanguage = "chi_sim";
+constexpr const char* kPackage = "tesseract-ocr-chi-sim";
+// Below this mean word confidence a page may be on its side or upside down: its orientation is
+// detected and the page read again turned upright when that reads better.
+constexpr float kLowConfidence = 60;
+// Tesseract reads Han best at about this line height in pixels; a page whose lines came out much
+// smaller (a phone photo, a small scan) is rendered again larger.
+constexpr double kGoodGlyphPx = 30, kSmallGlyphPx = 18;
+
+bool hasData(const fs::path& dir, const char* lang) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / (std::string(lang) + ".traineddata"), ec);
+}
+
+// The image turned `degrees` (90, 180, 270) clockwise.
+GrayImage turned(const GrayImage& in, int degrees) {
+  GrayImage out;
+  out.points_per_pixel = in.points_per_pixel;
+  const int w = in.width, h = in.height;
+  bool quarter = degrees == 90 || degrees == 270;
+  out.width = quarter ? h : w;
+  out.height = quarter ? w : h;
+  out.pixels.resize(in.pixels.size());
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      int nx, ny;
+      if (degrees == 90) { nx = h - 1 - y; ny = x; }
+      else if (degrees == 180) { nx = w - 1 - x; ny = h - 1 - y; }
+      else { nx = y; ny = w - 1 - x; }
+      out.pixels[static_cast<size_t>(ny) * out.width + nx] = in.pixels[static_cast<size_t>(y) * w + x];
+    }
+  }
+  return out;
+}
+
+struct TessDeleter {
+  void operator()(tesseract::TessBaseAPI* api) const {
+    api->End();
+    delete api;
+  }
+};
+using Api = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
+
+// Tesseract's LSTM runs its loops on up to four OpenMP threads (a num_threads clause) that only
+// OMP_THREAD_LIMIT bounds, and libgomp reads that variable once, when it is loaded, before main:
+// setting it here would change nothing. With no active parallel levels every region runs on the
+// thread that meets it, so each page takes one thread, and pages run in parallel instead. The
+// setting belongs to the calling thread: each worker makes it before it starts Tesseract.
+void oneThreadPerPage() { omp_set_max_active_levels(0); }
+
+Result<Api> startApi(const std::string& dir, const char* lang, tesseract::PageSegMode mode) {
+  oneThreadPerPage();
+  Api api(new tesseract::TessBaseAPI());
+  if (api->Init(dir.c_str(), lang, tesseract::OEM_DEFAULT) != 0) {
+    return Error{ErrorCode::kOcrUnavailable, std::string("Tesseract could not load its '") + lang + "' data from " + dir +
+                                                 " (install " + kPackage + ", or set TESSDATA_PREFIX)"};
+  }
+  api->SetPageSegMode(mode);
+  api->SetVariable("debug_file", "/dev/null");  // no "Estimating resolution" chatter on stderr
+  return api;
+}
+
+// One worker's Tesseract: the recogniser, and the orientation detector made when first needed.
+class Reader {
+ public:
+  static Result<Reader> start(const std::string& dir) {
+    auto api = startApi(dir, kLanguage, tesseract::PSM_AUTO);
+    if (!api.ok()) return api.error();
+    Reader r;
+    r.dir_ = dir;
+    r.api_ = std::move(api).value();
+    return r;
+  }
+
+  PageResult read(const GrayImage& image) {
+    PageResult result = recognise(image, 0);
+    if (result.lines.empty() || (result.confidence >= kLowConfidence && !mostlyVertical(result))) {
+      rereadLargeLines(image, result);
+      return result;
+    }
+    int degrees = orientation(image);
+    if (degrees != 0) {
+      PageResult upright = recognise(turned(image, degrees), degrees);
+      if (upright.confidence > result.confidence || (mostlyVertical(result) && !mostlyVertical(upright))) {
+        rereadLargeLines(turned(image, degrees), upright);
+        return upright;
+      }
+    }
+    rereadLargeLines(image, result);
+    return result;
+  }
+
+ private:
+  PageResult recognise(const GrayImage& image, int rotation) {
+    PageResult out;
+    out.rotation = rotation;
+    out.width = image.width * image.points_per_pixel;
+    out.height = image.height * image.points_per_pixel;
+    if (image.width == 0 || image.height == 0) return out;
+    api_->SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
+    api_->SetSourceResolution(static_cast<int>(72 / image.points_per_pixel + 0.5));
+    if (api_->Recognize(nullptr) != 0) return out;
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    if (!it || it->Empty(tesseract::RIL_SYMBOL)) {
+      api_->Clear();
+      return out;
+    }
+    const double k = image.points_per_pixel;
+    auto box = [&](tesseract::PageIteratorLevel level) {
+      int x0, y0, x1, y1;
+      it->BoundingBox(level, &x0, &y0, &x1, &y1);
+      return Box{x0 * k, y0 * k, x1 * k, y1 * k};
+    };
+    double confSum = 0;
+    size_t confChars = 0;
+    std::vector<double> heights;
+    do {
+      if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || out.lines.empty()) {
+        out.lines.push_back(Line{{}, box(tesseract::RIL_TEXTLINE), it->Confidence(tesseract::RIL_TEXTLINE)});
+        heights.push_back((out.lines.back().box.y1 - out.lines.back().box.y0) / k);
+      }
+      Line& line = out.lines.back();
+      if (it->IsAtBeginningOf(tesseract::RIL_WORD) || line.words.empty()) {
+        line.words.push_back(Word{"", box(tesseract::RIL_WORD), {}, it->Confidence(tesseract::RIL_WORD)});
+      }
+      Word& word = line.words.back();
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!text) continue;
+      std::string symbol(text.get());
+      Box b = box(tesseract::RIL_SYMBOL);
+      word.text += symbol;
+      for (size_t n = utf8::codepointCount(symbol); n > 0; --n) word.chars.push_back(b);
+      confSum += word.confidence;
+      ++confChars;
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    api_->Clear();
+    // Lines without any text (a rule, a speck) are dropped.
+    std::erase_if(out.lines, [](const Line& l) { return l.words.empty(); });
+    out.confidence = confChars ? static_cast<float>(confSum / static_cast<double>(confChars)) : 0;
+    if (!heights.empty()) {
+      std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+      out.glyph_px = heights[heights.size() / 2];
+    }
+    return out;
+  }
+
+  // A page on its side: Tesseract reads its lines as vertical Chinese text, with a good
+  // confidence, in lines taller than wide. Notices are set horizontally.
+  static bool mostlyVertical(const PageResult& page) {
+    size_t vertical = 0, counted = 0;
+    for (const auto& l : page.lines) {
+      size_t chars = 0;
+      for (const auto& w : l.words) chars += w.chars.size();
+      if (chars < 3) continue;
+      ++counted;
+      if (l.box.y1 - l.box.y0 > 2 * (l.box.x1 - l.box.x0)) ++vertical;
+    }
+    return counted > 0 && vertical * 2 > counted;
+  }
+
+  // Lines set far larger than body text (a masthead's 发文机关标志, a phone photo's close-up) are
+  // read badly at the page's resolution: each is read again alone, scaled down to about
+  // kGoodGlyphPx, and kept when that reads better.
+  void rereadLargeLines(const GrayImage& image, PageResult& page) {
+    const double k = image.points_per_pixel;
+    for (auto& line : page.lines) {
+      const double h = (line.box.y1 - line.box.y0) / k;
+      const int f = static_cast<int>(h / kGoodGlyphPx + 0.5);
+      if (h < 2.5 * kGoodGlyphPx || f < 2) continue;
+      const int margin = static_cast<int>(0.3 * h);
+      const int x0 = std::max(0, static_cast<int>(line.box.x0 / k) - margin), y0 = std::max(0, static_cast<int>(line.box.y0 / k) - margin);
+      const int x1 = std::min(image.width, static_cast<int>(line.box.x1 / k) + margin);
+      const int y1 = std::min(image.height, static_cast<int>(line.box.y1 / k) + margin);
+      GrayImage small;
+      small.width = (x1 - x0) / f;
+      small.height = (y1 - y0) / f;
+      small.points_per_pixel = k * f;
+      if (small.width < 8 || small.height < 8) continue;
+      small.pixels.resize(static_cast<size_t>(small.width) * small.height);
+      for (int y = 0; y < small.height; ++y) {
+        for (int x = 0; x < small.width; ++x) {
+          int sum = 0;
+          for (int dy = 0; dy < f; ++dy) {
+            const std::uint8_t* row = &image.pixels[static_cast<size_t>(y0 + y * f + dy) * image.width + x0 + x * f];
+            for (int dx = 0; dx < f; ++dx) sum += row[dx];
+          }
+          small.pixels[static_cast<size_t>(y) * small.width + x] = static_cast<std::uint8_t>(sum / (f * f));
+        }
+      }
+      api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      PageResult alone = recognise(small, page.rotation);
+      api_->SetPageSegMode(tesseract::PSM_AUTO);
+      if (alone.lines.size() != 1 || alone.confidence <= line.confidence) continue;
+      const double ox = x0 * k, oy = y0 * k;
+      auto shift = [&](Box& b) { b = Box{b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy}; };
+      line = std::move(alone.lines.front());
+      line.confidence = alone.confidence;
+      shift(line.box);
+      for (auto& w : line.words) {
+        shift(w.box);
+        for (auto& c : w.chars) shift(c);
+      }
+    }
+  }
+
+  // Degrees clockwise to turn the image upright, by Tesseract's orientation detection; 0 when
+  // it cannot tell.
+  int orientation(const GrayImage& image) {
+    if (!osd_) {
+      auto api = startApi(dir_, "osd", tesseract::PSM_OSD_ONLY);
+      if (!api.ok()) return 0;
+      osd_ = std::move(api).value();
+    }
+    osd_->SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
+    osd_->SetSourceResolution(static_cast<int>(72 / image.points_per_pixel + 0.5));
+    int degrees = 0;
+    float confidence = 0, scriptConfidence = 0;
+    const char* script = nullptr;
+    bool ok = osd_->DetectOrientationScript(&degrees, &confidence, &script, &scriptConfidence);
+    osd_->Clear();
+    if (!ok || confidence < 1.0f) return 0;
+    // Tesseract gives how far the image is turned clockwise; it is turned back the rest of the way.
+    return (360 - (degrees % 360 + 360) % 360) % 360;
+  }
+
+  std::string dir_;
+  Api api_;
+  Api osd_;
+};
+
+}  // namespace
+
+Result<std::string> findTessdata() {
+  std::vector<fs::path> candidates;
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) {
+    candidates = {fs::path(prefix), fs::path(prefix) / "tessdata"};
+  } else {
+    candidates = {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                  "/usr/share/tessdata", "/usr/local/share/tessdata"};
+  }
+  for (const auto& dir : candidates) {
+    if (hasData(dir, kLanguage)) return dir.string();
+  }
+  std::string where = std::getenv("TESSDATA_PREFIX") ? "in TESSDATA_PREFIX (" + candidates.front().string() + ")"
+                                                      : "in " + candidates.front().string();
+  return Error{ErrorCode::kOcrUnavailable, std::string("OCR needs Tesseract's Chinese data (") + kLanguage +
+                                               ".traineddata), not found " + where + ": install " + kPackage +
+                                               " (apt-get install " + kPackage + "), or set TESSDATA_PREFIX to its folder"};
+}
+
+Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::function<Result<GrayImage>(int, double)>& render) {
+  std::vector<PageResult> results(static_cast<size_t>(std::max(count, 0)));
+  if (count <= 0) return results;
+  auto dir = findTessdata();
+  if (!dir.ok()) return dir.error();
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min(jobs, count);
+
+  std::mutex lock;  // guards render() and firstError
+  std::optional<Error> firstError;
+  std::atomic<int> next{0};
+  auto work = [&]() {
+    auto reader = Reader::start(dir.value());
+    if (!reader.ok()) {
+      std::lock_guard<std::mutex> g(lock);
+      if (!firstError) firstError = reader.error();
+      return;
+    }
+    auto imageOf = [&](int i, double scale) -> std::optional<GrayImage> {
+      std::lock_guard<std::mutex> g(lock);
+      if (firstError) return std::nullopt;
+      auto image = render(i, scale);
+      if (!image.ok()) {
+        firstError = image.error();
+        return std::nullopt;
+      }
+      return std::move(image).value();
+    };
+    for (int i = next++; i < count; i = next++) {
+      auto image = imageOf(i, 1);
+      if (!image) return;
+      PageResult result = reader.value().read(*image);
+      if (result.glyph_px > 0 && result.glyph_px < kSmallGlyphPx) {
+        auto larger = imageOf(i, std::min(kGoodGlyphPx / result.glyph_px, 4.0));
+        if (!larger) return;
+        PageResult again = reader.value().read(*larger);
+        if (again.confidence > result.confidence) result = std::move(again);
+      }
+      results[static_cast<size_t>(i)] = std::move(result);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (firstError) return *firstError;
+  return results;
+}
+
+}  // namespace notice::ocr

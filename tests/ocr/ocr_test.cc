@@ -1,0 +1,172 @@
+// OCR (engine/ocr) on a page rendered from a test PDF, upright and turned; a blank page; the
+// error when Tesseract's Chinese data is missing; and the PDF source's use of it (--ocr).
+// Tesseract reads a page in about a second: the tests read few, in parallel where they can.
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include "core/utf8.h"
+#include "extract/pdf_source.h"
+#include "ocr/ocr.h"
+#include "support/pdf_writer.h"
+#include "test_support.h"
+
+namespace notice {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::readFile;
+using testing::sourcePath;
+
+// Page 1 of a LibreOffice export, rendered in grey as the PDF source renders it for OCR.
+ocr::GrayImage renderedPage() {
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_file(sourcePath("tests/data/jiangxi-2025-libreoffice.pdf")));
+  std::unique_ptr<poppler::page> page(doc->create_page(0));
+  auto rect = page->page_rect();
+  double dpi = ocrResolution(rect.width(), rect.height());
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing);
+  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  ocr::GrayImage out;
+  out.width = image.width();
+  out.height = image.height();
+  out.points_per_pixel = 72 / dpi;
+  for (int y = 0; y < out.height; ++y) {
+    const char* row = image.const_data() + static_cast<size_t>(y) * image.bytes_per_row();
+    out.pixels.insert(out.pixels.end(), row, row + out.width);
+  }
+  return out;
+}
+
+// The image turned 90° clockwise (a page scanned on its side).
+ocr::GrayImage turnedClockwise(const ocr::GrayImage& in) {
+  ocr::GrayImage out = in;
+  out.width = in.height;
+  out.height = in.width;
+  for (int y = 0; y < in.height; ++y) {
+    for (int x = 0; x < in.width; ++x) out.pixels[static_cast<size_t>(x) * out.width + (in.height - 1 - y)] = in.pixels[static_cast<size_t>(y) * in.width + x];
+  }
+  return out;
+}
+
+std::string textOf(const ocr::PageResult& page) {
+  std::string t;
+  for (const auto& l : page.lines) {
+    for (const auto& w : l.words) t += w.text;
+  }
+  return t;
+}
+
+class TessdataPrefix {
+ public:
+  explicit TessdataPrefix(const std::string& dir) {
+    if (const char* old = std::getenv("TESSDATA_PREFIX")) old_ = old;
+    setenv("TESSDATA_PREFIX", dir.c_str(), 1);
+  }
+  ~TessdataPrefix() {
+    if (old_.empty()) unsetenv("TESSDATA_PREFIX");
+    else setenv("TESSDATA_PREFIX", old_.c_str(), 1);
+  }
+
+ private:
+  std::string old_;
+};
+
+TEST(Ocr, ReadsARenderedPageUprightAndTurnedOnItsSide) {
+  const ocr::GrayImage upright = renderedPage();
+  const ocr::GrayImage turned = turnedClockwise(upright);
+  auto pages = ocr::recognisePages(2, 2, [&](int i, double scale) -> Result<ocr::GrayImage> {
+    EXPECT_EQ(scale, 1.0) << "a page rendered at the source's resolution is not rendered again";
+    return i == 0 ? upright : turned;
+  });
+  ASSERT_TRUE(pages.ok()) << pages.error().message;
+  const auto& first = pages.value()[0];
+  EXPECT_EQ(first.rotation, 0);
+  EXPECT_NE(textOf(first).find("江西省教育厅"), std::string::npos) << textOf(first);
+  EXPECT_NE(textOf(first).find("2025"), std::string::npos) << textOf(first);
+  EXPECT_GT(first.confidence, 80);
+  // Boxes are in points on the page, top to bottom, one per code point.
+  ASSERT_FALSE(first.lines.empty());
+  EXPECT_NEAR(first.width, 595.3, 1);
+  for (const auto& l : first.lines) {
+    EXPECT_GE(l.box.x0, 0);
+    EXPECT_LE(l.box.x1, first.width);
+    EXPECT_LT(l.box.y1, first.height);
+    for (const auto& w : l.words) EXPECT_EQ(w.chars.size(), utf8::codepointCount(w.text));
+  }
+  EXPECT_LT(first.lines.front().box.y0, first.lines.back().box.y0);
+
+  const auto& side = pages.value()[1];
+  EXPECT_EQ(side.rotation, 270) << "turned back a quarter anticlockwise";
+  EXPECT_NE(textOf(side).find("江西省教育厅"), std::string::npos) << textOf(side);
+  EXPECT_NEAR(side.width, 595.3, 1) << "boxes are on the upright page";
+}
+
+TEST(Ocr, BlankImageGivesNoLines) {
+  ocr::GrayImage blank{400, 600, std::vector<std::uint8_t>(400 * 600, 255), 72.0 / 60};
+  auto pages = ocr::recognisePages(1, 1, [&](int, double) -> Result<ocr::GrayImage> { return blank; });
+  ASSERT_TRUE(pages.ok()) << pages.error().message;
+  EXPECT_TRUE(pages.value()[0].lines.empty());
+  EXPECT_EQ(pages.value()[0].confidence, 0);
+}
+
+TEST(Ocr, MissingChineseDataIsAnErrorNamingThePackage) {
+  fs::path empty = fs::temp_directory_path() / "notice_ocr_test_empty_tessdata";
+  fs::create_directories(empty);
+  TessdataPrefix prefix(empty.string());
+  auto dir = ocr::findTessdata();
+  ASSERT_FALSE(dir.ok());
+  EXPECT_EQ(dir.error().code, ErrorCode::kOcrUnavailable);
+  EXPECT_NE(dir.error().message.find("tesseract-ocr-chi-sim"), std::string::npos) << dir.error().message;
+  EXPECT_NE(dir.error().message.find(empty.string()), std::string::npos) << dir.error().message;
+  // A PDF that needs OCR says so; one with a text layer never asks for Tesseract.
+  auto scan = readPdf(testing::makePdf({testing::PdfPage{}}), {}, testing::grammar());
+  ASSERT_FALSE(scan.ok());
+  EXPECT_EQ(scan.error().code, ErrorCode::kOcrUnavailable);
+  auto text = readPdf(testing::makePdf({testing::bodyPage({"各市教育局："})}), {}, testing::grammar());
+  EXPECT_TRUE(text.ok());
+}
+
+TEST(PdfOcr, BlankScannedPageIsAClearErrorNotACrash) {
+  auto doc = readPdf(testing::makePdf({testing::PdfPage{}}), {}, testing::grammar());
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
+  EXPECT_NE(doc.error().message.find("OCR found no text"), std::string::npos) << doc.error().message;
+}
+
+TEST(PdfOcr, NeverRefusesAPageWithoutTextLayer) {
+  SourceOptions never;
+  never.ocr = OcrMode::kNever;
+  auto doc = readPdf(testing::makePdf({testing::PdfPage{}}), never, testing::grammar());
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
+  EXPECT_NE(doc.error().message.find("--ocr auto"), std::string::npos);
+}
+
+TEST(PdfOcr, AlwaysReadsEveryPageByOcrWithBoxes) {
+  SourceOptions always;
+  always.ocr = OcrMode::kAlways;
+  auto doc = readPdf(readFile(sourcePath("tests/data/jiangxi-2025-libreoffice.pdf")), always, testing::grammar());
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_TRUE(doc.value().ocr);
+  const Page& first = doc.value().pages.front();
+  ASSERT_FALSE(first.lines.empty());
+  bool number = false;
+  for (const auto& l : first.lines) {
+    for (const auto& p : l.pieces) {
+      EXPECT_EQ(p.char_boxes.size(), utf8::codepointCount(p.text)) << p.text;
+      // The 发文字号 (赣 is read as 诸; 6 号 with the word processor's space comes without it).
+      if (p.text.find("教职成字〔2025〕6号") != std::string::npos) number = true;
+    }
+  }
+  EXPECT_TRUE(number);
+}
+
+}  // namespace
+}  // namespace notice
