@@ -57,6 +57,17 @@ TEST(DiffBounds, TenThousandItemsFindTheOneThatChanged) {
   EXPECT_TRUE(diffRecords(a, a, grammar()).value()["fields"].empty());
 }
 
+// F04: 30,000 levels of nesting inside a list item overflowed the stack of the shape check.
+TEST(DiffBounds, ARecordNestedTooDeepIsRefused) {
+  json a = label("2026-shanxi-jjzc53"), b = a;
+  json deep = "x";
+  for (int i = 0; i < 30000; ++i) deep = json::array({std::move(deep)});
+  b["themes"] = json::array({{{"event", "活动"}, {"theme", std::move(deep)}}});
+  auto d = diffRecords(a, b, grammar());
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.error().message.find("nested deeper"), std::string::npos) << d.error().message;
+}
+
 TEST(DiffBounds, UnrelatedLongTextsAreOneReplacement) {
   std::string a, b;
   for (int i = 0; i < 3000; ++i) a += "甲" + std::to_string(i) + "乙。", b += "丙" + std::to_string(i * 7 + 1) + "丁。";
