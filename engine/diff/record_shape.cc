@@ -1,9 +1,9 @@
 #include "diff/record_shape.h"
 
-#include <vector>
-
 #include <functional>
 #include <map>
+#include <memory>
+#include <vector>
 
 namespace notice {
 namespace {
@@ -51,11 +51,13 @@ Check object(std::map<std::string, Check> keys, bool orNull = false) {
 }
 
 Check section() {
-  // Sections nest; the check refers to itself through a shared pointer.
+  // Sections nest: the check refers to itself. The returned check owns it; the reference
+  // inside is weak, so that the two do not keep each other alive (a leak, audit F14).
   auto self = std::make_shared<Check>();
+  std::weak_ptr<Check> inner = self;
   *self = object({{"number", text()},
                   {"title", text()},
-                  {"children", [self](const json& v, const std::string& at) { return listOf(*self)(v, at); }}});
+                  {"children", [inner](const json& v, const std::string& at) { return listOf(*inner.lock())(v, at); }}});
   return [self](const json& v, const std::string& at) { return (*self)(v, at); };
 }
 
