@@ -1,6 +1,7 @@
 #include "core/utf8.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -130,6 +131,21 @@ std::string repaired(std::string_view s, size_t* replaced) {
       out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
   }
+  return out;
+}
+
+std::string fromGb18030(std::string_view bytes, size_t* undecodable) {
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "GB18030");
+  *undecodable = 0;
+  if (text.isBogus()) {
+    *undecodable = bytes.size();
+    return "";
+  }
+  for (int32_t i = 0; i < text.length(); ++i) {
+    if (text[i] == 0xFFFD || text[i] == 0x1A) ++*undecodable;
+  }
+  std::string out;
+  text.toUTF8String(out);
   return out;
 }
 

@@ -16,6 +16,9 @@ std::string encode(std::u32string_view s);
 size_t codepointCount(std::string_view s);
 // `s` with every byte sequence that is not UTF-8 replaced by U+FFFD; `replaced` counts them.
 std::string repaired(std::string_view s, size_t* replaced = nullptr);
+// Bytes in GB18030 (which holds GBK and GB2312) as UTF-8; `undecodable` counts the sequences
+// that did not decode (shown as U+FFFD or the substitute character U+001A).
+std::string fromGb18030(std::string_view bytes, size_t* undecodable);
 
 bool isHan(char32_t c);          // CJK ideographs, including 〇
 bool isCjkPunct(char32_t c);     // 。，、；：？！“”‘’（）《》〔〕【】—…· and full-width forms

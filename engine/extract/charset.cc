@@ -6,7 +6,6 @@
 
 #include <re2/re2.h>
 #include <unicode/ucsdet.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "core/utf8.h"
@@ -62,38 +61,6 @@ std::pair<std::string, int> detect(std::string_view bytes, const std::string& de
   return {lower(name), confidence};
 }
 
-// The bytes decoded as GB18030; `damaged` counts what did not decode.
-std::string decodeGb18030(std::string_view bytes, size_t* damaged) {
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "GB18030");
-  *damaged = 0;
-  for (int32_t i = 0; i < text.length(); ++i) {
-    if (text[i] == 0xFFFD || text[i] == 0x1A) ++*damaged;
-  }
-  std::string out;
-  text.toUTF8String(out);
-  return out;
-}
-
-// The bytes with every sequence that does not decode as UTF-8 replaced by U+FFFD.
-std::string repairUtf8(std::string_view s, size_t* damaged) {
-  std::string out;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  *damaged = 0;
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-      ++*damaged;
-    } else {
-      out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-    }
-  }
-  return out;
-}
-
 // Whether the bytes are UTF-8 with a few sequences damaged rather than another encoding.
 bool mostlyUtf8(std::string_view s) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
@@ -133,7 +100,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   DecodedPage out;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     out.encoding = "UTF-8";
-    out.text = repairUtf8(bytes.substr(3), &out.damaged);
+    out.text = utf8::repaired(bytes.substr(3), &out.damaged);
     return out;
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
@@ -148,7 +115,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
     // and as stray accents and Hebrew in UTF-8.
     if (nonAscii && !mostlyHan(std::string(bytes))) {
       size_t damaged = 0;
-      std::string gb = decodeGb18030(bytes, &damaged);
+      std::string gb = utf8::fromGb18030(bytes, &damaged);
       if (damaged == 0 && mostlyHan(gb)) {
         out.encoding = "GB18030";
         out.text = std::move(gb);
@@ -164,7 +131,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   auto [detected, confidence] = detect(bytes, out.declared);
   if (isGbName(detected) || (isGbName(out.declared) && !isUtf8Name(detected))) {
     out.encoding = "GB18030";
-    out.text = decodeGb18030(bytes, &out.damaged);
+    out.text = utf8::fromGb18030(bytes, &out.damaged);
     out.declared_wrong = !out.declared.empty() && !isGbName(out.declared);
     return out;
   }
@@ -173,7 +140,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   // is not ASCII is mostly Han.
   if (!mostlyUtf8(bytes)) {
     size_t damaged = 0;
-    std::string text = decodeGb18030(bytes, &damaged);
+    std::string text = utf8::fromGb18030(bytes, &damaged);
     if (damaged == 0 && mostlyHan(text)) {
       out.encoding = "GB18030";
       out.text = std::move(text);
@@ -184,7 +151,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   if (isUtf8Name(detected) || mostlyUtf8(bytes)) {
     // UTF-8 with some sequences cut or flipped.
     out.encoding = "UTF-8";
-    out.text = repairUtf8(bytes, &out.damaged);
+    out.text = utf8::repaired(bytes, &out.damaged);
     out.declared_wrong = !out.declared.empty() && !isUtf8Name(out.declared);
     return out;
   }

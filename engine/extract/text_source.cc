@@ -4,7 +4,6 @@
 #include <optional>
 
 #include <re2/re2.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "core/utf8.h"
@@ -169,21 +168,18 @@ Line lineFromRaw(std::string_view raw, bool markdown) {
 // every byte sequence decodes, no control characters but line breaks and tabs, and Han
 // characters make up a fair share of what is written. Random bytes fail these.
 std::optional<std::string> decodeChineseCodePage(std::string_view bytes) {
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "GB18030");
-  if (text.isBogus()) return std::nullopt;
-  size_t written = 0, han = 0;
-  for (int32_t i = 0; i < text.length();) {
-    UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    if (c == 0xFFFD || c == 0x1A) return std::nullopt;  // undecodable, or the substitute character
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return std::nullopt;
+  size_t undecodable = 0;
+  std::string out = utf8::fromGb18030(bytes, &undecodable);
+  if (undecodable > 0) return std::nullopt;
+  size_t written = 0, han = 0, i = 0;
+  while (i < out.size()) {
+    char32_t c = utf8::next(out, i);
+    if (isControl(static_cast<UChar32>(c))) return std::nullopt;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000) continue;
     ++written;
-    han += utf8::isHan(static_cast<char32_t>(c));
+    han += utf8::isHan(c);
   }
   if (written == 0 || han * 5 < written) return std::nullopt;
-  std::string out;
-  text.toUTF8String(out);
   return out;
 }
 

@@ -198,7 +198,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   // and not one of a joint masthead's stacked names, opens the title.
   auto issuerOpensTitle = [&](size_t first) {
     if (first == 0 || doc.lines[lines[first]].blank_before ||
-        !RE2::PartialMatch(text(first), "^" + g.source("parties.title_issuer_end"))) {
+        !g.re("parties.title_issuer_end").Match(text(first), 0, text(first).size(), RE2::ANCHOR_START, nullptr, 0)) {
       return false;
     }
     const std::string& above = text(first - 1);
