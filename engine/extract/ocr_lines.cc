@@ -52,6 +52,11 @@ double emOf(const std::vector<ocr::Word>& words, const Box& line) {
 
 bool latin(char32_t c) { return utf8::isAsciiAlnum(c); }
 
+bool endsInOpenPunct(const std::string& word) {
+  static constexpr std::u32string_view kMarks = U"：，。、；:,;";
+  return !word.empty() && kMarks.find(utf8::last(word)) != std::u32string_view::npos;
+}
+
 Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
   std::sort(words.begin(), words.end(), [](const ocr::Word& a, const ocr::Word& b) { return a.box.x0 < b.box.x0; });
   Line line;
@@ -63,6 +68,9 @@ Line buildLine(std::vector<ocr::Word> words, const Grammar& grammar) {
   for (size_t i = 0; i < words.size(); ++i) {
     const ocr::Word& w = words[i];
     double gap = i == 0 ? 0 : w.box.x0 - words[i - 1].box.x1;
+    // A full-width mark (：，。、) inks the left of its em and leaves the rest blank, as does a
+    // colon or comma set in Han text: the blank after it is no gap between cells.
+    if (i > 0 && endsInOpenPunct(words[i - 1].text)) gap -= 0.6 * em;
     if (i == 0 || gap > 1.0 * em) {
       line.pieces.push_back(LinePiece{"", w.box, {}});
     } else {

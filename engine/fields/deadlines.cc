@@ -75,6 +75,25 @@ const Period* periodFor(const std::string& phrase, const std::vector<Period>& pe
   return nullptr;
 }
 
+// The date the notice's rules take effect: the first "DATE起" in a sentence of the body that
+// puts something into force. None when the notice states none.
+std::optional<Date> effectiveDate(const NoticeView& v, int year) {
+  const auto& g = v.grammar;
+  for (size_t li : v.parts.body) {
+    const std::string& line = v.line(li);
+    for (Range sentence : splitAt(line, 0, line.size(), U"。；;！？")) {
+      std::string text = line.substr(sentence.begin, sentence.end - sentence.begin);
+      if (!RE2::PartialMatch(text, g.re("deadlines.effective_verb"))) continue;
+      for (const auto& date : findDates(text, year, g)) {
+        if (!date.month_only && date.start.valid() && RE2::PartialMatch(text.substr(date.end), g.re("deadlines.effective_after"))) {
+          return date.start;
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 struct Due {
   Range clause;
   size_t phraseEnd;  // where the duty's words start inside the clause
@@ -90,6 +109,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
                                  std::vector<Warning>* warnings) {
   std::vector<Found> out;
   const auto& g = v.grammar;
+  const std::optional<Date> effective = effectiveDate(v, year);
   for (size_t li : v.parts.body) {
     const std::string& line = v.line(li);
     for (Range sentence : splitAt(line, 0, line.size(), U"。；;！？")) {
@@ -113,9 +133,23 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           dues.push_back(d);
           continue;
         }
+        // Due before the notice's rules apply: by its date of effect.
+        if (effective && g.re("deadlines.before_effect").Match(in, 0, in.size(), RE2::UNANCHORED, m, 1)) {
+          Due d;
+          d.clause = clause;
+          size_t b = static_cast<size_t>(m[0].data() - text.data());
+          d.phraseEnd = clause.begin + b + m[0].size();
+          d.relative = m[0].as_string();
+          d.date = effective;
+          d.span = Span{li, clause.begin + b, d.phraseEnd};
+          dues.push_back(d);
+          continue;
+        }
+        if (RE2::PartialMatch(text, g.re("deadlines.condition_lead"))) continue;
         for (const auto& date : findDates(text, year, g)) {
           if (date.month_only) continue;
           std::string after = text.substr(date.end), before = text.substr(0, date.begin);
+          if (RE2::PartialMatch(after, g.re("deadlines.condition_after"))) continue;
           // "10月底前", and also a part of a month on its own ("12月上旬提交"): due by its end.
           bool due = RE2::PartialMatch(after, g.re("deadlines.due_after")) ||
                      (!date.part.empty() && !RE2::PartialMatch(after, g.re("deadlines.event_verb")));

@@ -104,6 +104,11 @@ inline constexpr Pattern kPatterns[] = {
     {"deadlines.as_of_after", "fields"},
     {"genre_meeting.arrival", "fields"},
     {"deadlines.window_close", "fields"},
+    {"deadlines.condition_lead", "fields"},
+    {"deadlines.condition_after", "fields"},
+    {"deadlines.effective_after", "fields"},
+    {"deadlines.effective_verb", "fields"},
+    {"deadlines.before_effect", "fields"},
 
     {"doc_number.any", "fields, segment"},
     {"doc_number.line", "layout, segment"},

@@ -35,9 +35,10 @@ using testing::readFile;
 const std::map<std::string, double> kFloors = {
     {"samples-text", 1.00},
     {"samples-pdf", 1.00},
+    {"samples-scan", 0.95},  // OCR: at least 0.95 of the born-digital sample's 1.000 (issue 10)
     {"real-web", 0.99},
-    {"real-pdf-text-layer", 0.98},
-    {"real-pdf-scans-garbled", 0.90},  // read by OCR (Tesseract with chi_sim)
+    {"real-pdf-text-layer", 1.00},
+    {"real-pdf-scans-garbled", 0.91},  // read by OCR (Tesseract with chi_sim)
     {"real-html", 0.95},
     {"real-ofd", 1.00},
 };

@@ -45,6 +45,11 @@ const std::map<std::string, std::vector<std::pair<std::string, std::string>>> kE
      {{"各区人力资源和社会保障局.北京经济技术开发区", "各区人力资源和社会保障局、北京经济技术开发区"},
       {"www.gov.cn", "www.gov.cn"}}},
     {"list_comma_doubled", {{"互助性、.普惠性", "互助性、普惠性"}}},
+    {"date_range_dash",
+     {{"2026年5月11日一17日", "2026年5月11日—17日"}, {"5月11日 一 17 日", "5月11日—17 日"}, {"11日一名同志", "11日一名同志"}}},
+    {"stray_closing_quote",
+     {{"”山西省国资委", "山西省国资委"}, {"事务厅 ”山西省总工会", "事务厅 山西省总工会"}, {"“一技在手”的理念", "“一技在手”的理念"}}},
+    {"paren_read_as_angle", {{"民政局〈老龄办)、人力", "民政局（老龄办）、人力"}, {"〈中国教育报〉", "〈中国教育报〉"}}},
 };
 
 TEST(OcrRepairs, EachRuleRepairsItsFormAndLeavesOtherTextAlone) {
@@ -96,6 +101,26 @@ TEST(OcrLines, NoSpaceBetweenHanWhereTesseractBrokeWordsAndLinesAcrossBlocksJoin
   for (const auto& l : lines) {
     for (const auto& p : l.pieces) EXPECT_EQ(p.char_boxes.size(), utf8::codepointCount(p.text)) << p.text;
   }
+}
+
+TEST(OcrLines, TheBlankAfterAFullWidthMarkIsNoGapBetweenCells) {
+  ocr::PageResult page;
+  // "联系人：" then, 1.3 ems after the colon's ink, the name: one run of text in a justified line.
+  // Without a mark before it, the same gap parts two cells.
+  ocr::Word label = word("联系人：", 100);
+  label.box.x1 = label.chars.back().x0 + 0.45 * 16;
+  page.lines.push_back(ocr::Line{{label, word("白老师", label.box.x1 + 1.3 * 16)}, Box{100, 100, 220, 114.4}, 90});
+  ocr::Word org = word("山西省教育厅", 100, 16);
+  page.lines.push_back(ocr::Line{{org, word("山西省民政厅", org.box.x1 + 1.3 * 16)}, Box{100, 200, 320, 214.4}, 90});
+  for (auto& w : page.lines[1].words) {
+    w.box.y0 += 100, w.box.y1 += 100;
+    for (auto& c : w.chars) c.y0 += 100, c.y1 += 100;
+  }
+  auto lines = linesFromOcr(page, testing::grammar());
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].pieces.size(), 1u);
+  EXPECT_EQ(lines[0].pieces[0].text, "联系人：白老师");
+  EXPECT_EQ(lines[1].pieces.size(), 2u);
 }
 
 TEST(OcrLines, ARuleReadAsDashesIsDropped) {

@@ -110,6 +110,30 @@ TEST(Deadlines, AnAsOfDateIsNoDeadline) {
   EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
 }
 
+TEST(Deadlines, ADateInAConditionIsNoDeadline) {
+  // Who falls under the old rules: a 若 clause, and 的-phrases naming what was done by that day.
+  json r = parseNotice("若10月19日前只是提交了资料，未递交业务申请登记的，10月19日（含）起按新政执行。以下情形可按旧政申请：\n\n"
+                       "购买二手房：10月19日前在业务系统提交审核的。\n\n"
+                       "凡5月31日前未报名的单位，视为自愿放弃。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+  // A duty that follows a condition keeps its date; 如期 is no condition.
+  r = parseNotice("如需调整，请于6月10日前报送调整方案。各单位要如期于6月20日前完成填报。");
+  ASSERT_EQ(r["deadlines"].size(), 2u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2026-06-10");
+  EXPECT_EQ(r["deadlines"][1]["date"], "2026-06-20");
+}
+
+TEST(Deadlines, DueBeforeTheNewRulesApplyIsDueByTheDateOfEffect) {
+  json r = parseNotice("经审议通过，2020年10月19日起，我市住房公积金贷款规定作出以下调整。\n\n"
+                       "因此，若需执行旧政的，请职工本人或督促受理人员在通知发出后到新政执行前及时处理。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2020-10-19");
+  EXPECT_EQ(r["deadlines"][0]["relative"], "新政执行前");
+  // Without a date of effect in the notice, the phrase gives no deadline.
+  r = parseNotice("请在新政执行前及时处理。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+}
+
 TEST(Deadlines, AnArrivalIsNoDuty) {
   json r = parseNotice("请各单位于7月10日下午5点前将报名回执反馈至省科技厅办公室。汉外单位代表请于7月13日中午12点前，到帅府饭店登记入住。");
   ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();

@@ -103,6 +103,16 @@ TEST(NotANotice, ARegulationTextIsSaidToBeOne) {
   for (const auto& w : r["warnings"]) EXPECT_NE(w["code"], "not_a_notice") << w.dump();
 }
 
+TEST(NotANotice, AnExplanationPublishedAloneIsSaidToBeOne) {
+  json r = parseText("关于调整部分住房公积金贷款提取规定的解读\n\n一、关于调整最高贷款额度\n"
+                     "今年截至8月底，我市新增公积金贷款10681笔。\n");
+  EXPECT_EQ(r["title"], "关于调整部分住房公积金贷款提取规定的解读");
+  EXPECT_TRUE(r["doc_type"].is_null()) << r["doc_type"];
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned |= w["code"] == "not_a_notice";
+  EXPECT_TRUE(warned) << r["warnings"].dump();
+}
+
 TEST(BadInput, AHugeInputIsRefusedNotParsed) {
   // A text export far beyond any notice (16 MiB): an error saying so, before any stage runs.
   std::string line = "各市要认真做好职业教育活动周各项工作，确保活动取得实效。\n";

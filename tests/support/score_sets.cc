@@ -15,13 +15,16 @@ namespace {
 // The files of `dir` ending in `ext` that `keep` accepts, each with the label of its stem in
 // `labels` (files without one are left out), sorted by stem.
 std::vector<LabelledNotice> labelled(const fs::path& dir, const std::string& ext, const fs::path& labels,
-                                     const std::function<bool(const std::string&)>& keep) {
+                                     const std::function<bool(const std::string&)>& keep,
+                                     const std::string& dropSuffix = "") {
   std::vector<LabelledNotice> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ext) continue;
     std::string stem = entry.path().stem().string();
-    fs::path label = labels / (stem + ".json");
+    std::string labelStem = stem;
+    if (!dropSuffix.empty() && labelStem.ends_with(dropSuffix)) labelStem.resize(labelStem.size() - dropSuffix.size());
+    fs::path label = labels / (labelStem + ".json");
     if (!keep(stem) || !fs::exists(label)) continue;
     out.push_back({stem, entry.path().string(), label.string()});
   }
@@ -41,6 +44,9 @@ std::vector<CorpusSet> corpusSets(const std::string& rootDir) {
   std::vector<CorpusSet> sets;
   sets.push_back({"samples-text", "s-text", true, false, labelled(root / "corpus/text", ".txt", samples, all)});
   sets.push_back({"samples-pdf", "s-pdf", true, false, labelled(root / "corpus/pdf", ".pdf", samples, all)});
+  // A sample printed and scanned (image-only pages, a seal over the signature), scored against
+  // the born-digital sample's label: what OCR costs.
+  sets.push_back({"samples-scan", "s-scan", true, true, labelled(root / "corpus/pdf-scanned", ".pdf", samples, all, "-scan")});
   sets.push_back({"real-web", "web", true, true, labelled(root / "corpus/real/web", ".txt", real, all)});
   // w01–w09 carry a text layer the engine can read; from w11 on they are scans, a phone photo,
   // or Founder reprints whose text layer is garbage (see corpus/real/README.md).

@@ -30,6 +30,7 @@ struct CorpusSet {
 // The sets, under the source tree `root`:
 //   samples-text            corpus/text/*.txt     labels corpus/labels/
 //   samples-pdf             corpus/pdf/*.pdf      labels corpus/labels/
+//   samples-scan            corpus/pdf-scanned/*-scan.pdf, labels corpus/labels/ (without -scan)
 //   real-web                corpus/real/web/*.txt labels corpus/real/labels/ (all below)
 //   real-pdf-text-layer     corpus/real/pdf/w01–w09 (PDFs with a usable text layer)
 //   real-pdf-scans-garbled  corpus/real/pdf/w11 on (scans, and text layers without ToUnicode)
