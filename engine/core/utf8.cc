@@ -115,6 +115,19 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+bool mostlyUtf8(std::string_view s, size_t good_per_bad) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t good = 0, bad = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) ++bad;
+    else if (c >= 0x80) ++good;
+  }
+  return good > 0 && bad * good_per_bad < good;
+}
+
 std::string repaired(std::string_view s, size_t* replaced) {
   std::string out;
   out.reserve(s.size());

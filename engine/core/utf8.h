@@ -16,6 +16,10 @@ std::string encode(std::u32string_view s);
 size_t codepointCount(std::string_view s);
 // `s` with every byte sequence that is not UTF-8 replaced by U+FFFD; `replaced` counts them.
 std::string repaired(std::string_view s, size_t* replaced = nullptr);
+// Whether the bytes are UTF-8 with a few sequences damaged (a byte flipped or cut) rather than
+// text in another encoding: they hold non-ASCII characters, and fewer than one sequence that does
+// not decode per `good_per_bad` that do.
+bool mostlyUtf8(std::string_view s, size_t good_per_bad);
 // Bytes in GB18030 (which holds GBK and GB2312) as UTF-8; `undecodable` counts the sequences
 // that did not decode (shown as U+FFFD or the substitute character U+001A).
 std::string fromGb18030(std::string_view bytes, size_t* undecodable);

@@ -1,19 +1,16 @@
 #include "diff/diff.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
-#include <unordered_map>
-#include <deque>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include <re2/re2.h>
-
 
 #include "core/utf8.h"
 #include "diff/duties.h"
@@ -69,27 +66,38 @@ void scalarFields(const json& a, const json& b, json& out) {
   }
 }
 
+// Equal items of two lists paired in order, in linear time: each old item takes the first unused
+// new item with the same key. Per old item its new one, per new item its old one; -1 for none.
+struct Pairing {
+  std::vector<int> of_old, of_new;
+};
+
+Pairing pairEqual(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  Pairing p{std::vector<int>(x.size(), -1), std::vector<int>(y.size(), -1)};
+  std::unordered_map<std::string_view, std::deque<size_t>> unusedNew;
+  for (size_t j = 0; j < y.size(); ++j) unusedNew[y[j]].push_back(j);
+  for (size_t i = 0; i < x.size(); ++i) {
+    auto it = unusedNew.find(x[i]);
+    if (it == unusedNew.end() || it->second.empty()) continue;
+    p.of_old[i] = static_cast<int>(it->second.front());
+    p.of_new[it->second.front()] = static_cast<int>(i);
+    it->second.pop_front();
+  }
+  return p;
+}
+
 // Lists of strings: an item added or removed is one entry (multiset difference, in order).
 void stringLists(const json& a, const json& b, json& out) {
   for (const char* key : {"issuer_mark", "recipients", "issuers", "cc"}) {
     std::vector<std::string> x, y;
     for (const auto& v : a.value(key, json::array())) if (v.is_string()) x.push_back(v);
     for (const auto& v : b.value(key, json::array())) if (v.is_string()) y.push_back(v);
-    // Each new item by value, in order, so that an old one takes the first unused equal one.
-    std::unordered_map<std::string, std::deque<size_t>> unusedNew;
-    for (size_t j = 0; j < y.size(); ++j) unusedNew[y[j]].push_back(j);
-    std::vector<bool> used(y.size(), false);
+    const Pairing p = pairEqual(x, y);
     for (size_t i = 0; i < x.size(); ++i) {
-      auto it = unusedNew.find(x[i]);
-      if (it != unusedNew.end() && !it->second.empty()) {
-        used[it->second.front()] = true;
-        it->second.pop_front();
-        continue;
-      }
-      out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
+      if (p.of_old[i] < 0) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
     }
     for (size_t j = 0; j < y.size(); ++j) {
-      if (!used[j]) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(j), "added", nullptr, y[j]));
+      if (p.of_new[j] < 0) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(j), "added", nullptr, y[j]));
     }
   }
 }
@@ -106,21 +114,15 @@ void matchedList(const std::string& key, const json& a, const json& b, Score sco
   const json empty = json::array();
   const json& x = a.contains(key) && a[key].is_array() ? a[key] : empty;
   const json& y = b.contains(key) && b[key].is_array() ? b[key] : empty;
-  std::vector<int> matchOfOld(x.size(), -1), matchOfNew(y.size(), -1);
   // Identical items pair up first, by their text, in linear time.
-  std::unordered_map<std::string, std::deque<size_t>> newByText;
-  for (size_t j = 0; j < y.size(); ++j) newByText[y[j].dump()].push_back(j);
+  std::vector<std::string> oldTexts, newTexts;
+  for (const auto& v : x) oldTexts.push_back(v.dump());
+  for (const auto& v : y) newTexts.push_back(v.dump());
+  Pairing paired = pairEqual(oldTexts, newTexts);
+  std::vector<int>& matchOfOld = paired.of_old;
+  std::vector<int>& matchOfNew = paired.of_new;
   std::vector<size_t> restOld, restNew;
-  for (size_t i = 0; i < x.size(); ++i) {
-    auto it = newByText.find(x[i].dump());
-    if (it == newByText.end() || it->second.empty()) {
-      restOld.push_back(i);
-      continue;
-    }
-    matchOfOld[i] = static_cast<int>(it->second.front());
-    matchOfNew[it->second.front()] = static_cast<int>(i);
-    it->second.pop_front();
-  }
+  for (size_t i = 0; i < x.size(); ++i) if (matchOfOld[i] < 0) restOld.push_back(i);
   for (size_t j = 0; j < y.size(); ++j) if (matchOfNew[j] < 0) restNew.push_back(j);
   // The rest by similarity, best pairs first; beyond kMaxScoredPairs (far more items than a
   // notice has) the rest stay removed and added rather than costing n·m time and memory.

@@ -61,19 +61,9 @@ std::pair<std::string, int> detect(std::string_view bytes, const std::string& de
   return {lower(name), confidence};
 }
 
-// Whether the bytes are UTF-8 with a few sequences damaged rather than another encoding.
-bool mostlyUtf8(std::string_view s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  size_t good = 0, bad = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) ++bad;
-    else if (c >= 0x80) ++good;
-  }
-  return good > 0 && bad * 20 < good;
-}
+// A page that decodes as UTF-8 but for one sequence in 20 is UTF-8 with damage; more, and it is
+// some other encoding whatever its meta says.
+constexpr size_t kUtf8GoodPerBad = 20;
 
 // Whether most of the text's non-ASCII characters are Han (or CJK punctuation).
 bool mostlyHan(const std::string& text) {
@@ -138,7 +128,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
   // A short page gives the detector little to go on (it names IBM420 or even UTF-8 for a line of
   // GBK): GB18030 is still the answer when the bytes are not UTF-8, every byte decodes and what
   // is not ASCII is mostly Han.
-  if (!mostlyUtf8(bytes)) {
+  if (!utf8::mostlyUtf8(bytes, kUtf8GoodPerBad)) {
     size_t damaged = 0;
     std::string text = utf8::fromGb18030(bytes, &damaged);
     if (damaged == 0 && mostlyHan(text)) {
@@ -148,7 +138,7 @@ Result<DecodedPage> decodeWebPage(std::string_view bytes) {
       return out;
     }
   }
-  if (isUtf8Name(detected) || mostlyUtf8(bytes)) {
+  if (isUtf8Name(detected) || utf8::mostlyUtf8(bytes, kUtf8GoodPerBad)) {
     // UTF-8 with some sequences cut or flipped.
     out.encoding = "UTF-8";
     out.text = utf8::repaired(bytes, &out.damaged);

@@ -56,20 +56,9 @@ bool isValidUtf8Text(std::string_view s) {
   return isUtf8(s, &controls) && controls.count == 0;
 }
 
-// Whether the bytes are UTF-8 text with a few sequences damaged (a byte flipped or cut), rather
-// than text in another encoding: nearly all of its non-ASCII characters decode as UTF-8.
-bool isDamagedUtf8(std::string_view s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  size_t good = 0, bad = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) ++bad;
-    else if (c >= 0x80) ++good;
-  }
-  return good > 0 && bad * 4 < good;
-}
+// An export is a UTF-8 file or a GB18030 one: one that decodes as UTF-8 but for one sequence in
+// four is UTF-8 with damage (a byte flipped or cut), repaired with a warning.
+constexpr size_t kUtf8GoodPerBad = 4;
 
 }  // namespace
 
@@ -205,7 +194,7 @@ Result<PageText> readTextExport(std::string_view input, const Grammar& grammar) 
   std::string encoding = "UTF-8";
   size_t damaged = 0;
   if (!isValidUtf8Text(bytes)) {
-    if (isDamagedUtf8(bytes)) {
+    if (utf8::mostlyUtf8(bytes, kUtf8GoodPerBad)) {
       // A byte flipped or a character cut (a download stopped short): read the rest, mark the
       // damage with U+FFFD, and let the record warn of it.
       decoded = utf8::repaired(bytes, &damaged);
