@@ -434,8 +434,6 @@ double ocrResolution(double width, double height) {
   return shortSide <= 0 ? 72 : std::clamp(kBodyEmPx * 37.5 / (shortSide / 72), 50.0, 600.0);
 }
 
-bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
-
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());
