@@ -35,7 +35,8 @@ warnings=$(zcat "$prefix/share/man/man1/notice.1.gz" | LC_ALL=C.UTF-8 groff -k -
 
 # Runs a command with cwd elsewhere, NOTICE_GRAMMARS unset and both trees hidden where a mount
 # namespace can be made (the build tree first: it may be inside the source tree).
-if unshare --mount --propagation private true 2>/dev/null; then
+mkdir "$tmp/probe"
+if unshare --mount --propagation private sh -c 'mount -t tmpfs none "$0"' "$tmp/probe" 2>/dev/null; then
   hidden=yes
   isolated() {
     (cd "$tmp/elsewhere" && env -u NOTICE_GRAMMARS unshare --mount --propagation private sh -c \
