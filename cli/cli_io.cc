@@ -131,6 +131,38 @@ std::optional<OcrMode> parseOcrMode(const std::string& word) {
   return std::nullopt;
 }
 
+namespace {
+
+Error withGrammarHint(const Error& e, const std::string& grammars) {
+  if (!grammars.empty()) return e;
+  return Error{e.code, e.message + "\n(another grammar folder: --grammars DIR, or NOTICE_GRAMMARS=DIR)"};
+}
+
+}  // namespace
+
+Result<Engine> createEngine(const std::string& grammars) {
+  auto engine = Engine::create(grammars);
+  if (!engine.ok()) return withGrammarHint(engine.error(), grammars);
+  return engine;
+}
+
+Result<std::shared_ptr<const Grammar>> loadGrammar(const std::string& grammars, const std::string& only_for) {
+  auto grammar = Grammar::load(grammars, only_for);
+  if (!grammar.ok()) return withGrammarHint(grammar.error(), grammars);
+  return grammar;
+}
+
+std::string describe(const Error& e, const SourceOptions& options) {
+  switch (e.code) {
+    case ErrorCode::kEncrypted:
+      return e.message + (options.password.empty() ? "; give it with --password PW" : "");
+    case ErrorCode::kNoTextLayer:
+    case ErrorCode::kGarbledText:
+      return e.message + (options.ocr == OcrMode::kNever ? " (--ocr never was given; --ocr auto reads such pages by OCR)" : "");
+    default: return e.message;
+  }
+}
+
 int exitCodeFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kNoTextLayer:

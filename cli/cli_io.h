@@ -6,6 +6,7 @@
 
 #include "core/status.h"
 #include "extract/source.h"
+#include "notice.h"
 
 namespace notice::cli {
 
@@ -19,6 +20,17 @@ std::optional<std::string> writeFileAtomic(const std::string& path, const std::s
 // Removes the temporary files that writeFileAtomic leaves when a run is killed between writing
 // and renaming (NAME.tmp.PID of a process that no longer exists).
 void removeStaleTempFiles(const std::string& dir);
+
+// The engine, its rules read from `grammars` (--grammars DIR) or, when empty, from where the
+// library finds them; a failed load's message says how to name another folder.
+Result<Engine> createEngine(const std::string& grammars);
+// The grammar alone, with only the rules of one part of the engine compiled at load
+// (Grammar::load's only_for), for commands that parse nothing; its errors as createEngine's.
+Result<std::shared_ptr<const Grammar>> loadGrammar(const std::string& grammars, const std::string& only_for);
+
+// An input's error as the user reads it: the library's message (which names no option of the
+// CLI) and, where one of the command's options gets past it, that option.
+std::string describe(const Error& e, const SourceOptions& options);
 
 // The exit code for an error category (see commands.h).
 int exitCodeFor(ErrorCode code);

@@ -37,7 +37,7 @@ const char* kHelp =
     "  --quiet              no progress line (there is none when stderr is not a terminal)\n"
     "  --password PW        password for encrypted PDFs\n"
     "  --ocr auto|always|never  as for `notice parse`\n"
-    "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help           this text\n"
     "\n"
     "Each file is its own transaction: a batch stopped at any point keeps every file it\n"
@@ -124,7 +124,7 @@ int runIngest(const std::vector<std::string>& args) {
     return kUsage;
   }
   const std::string path = archivePath(archiveOption);
-  auto engine = Engine::create(grammars);
+  auto engine = createEngine(grammars);
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     return kFailed;

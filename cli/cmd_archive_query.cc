@@ -79,7 +79,7 @@ const char* kSeriesHelp =
     "options:\n"
     "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format text|json   (default text)\n"
-    "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help           this text\n";
 
 // The options every query shares, read from the arguments; returns an exit code to stop with.
@@ -291,7 +291,7 @@ int runSeries(const std::vector<std::string>& args) {
   if (auto stop = readOptions(args, "series", kSeriesHelp, false, false, &o)) return *stop;
   if (o.format.empty()) o.format = "text";
   if (!formatIs(o.format, {"text", "json"}, "series")) return kUsage;
-  auto engine = Engine::create(o.grammars);
+  auto engine = createEngine(o.grammars);
   if (!engine.ok()) return failWith(engine.error());
   auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;

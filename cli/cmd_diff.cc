@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,7 @@ const char* kDiffHelp =
     "  --password PW            password for encrypted PDFs\n"
     "  --archive FILE           the archive ids and 发文字号 are looked up in (default:\n"
     "                           $NOTICE_ARCHIVE, else notices.db here)\n"
-    "  --grammars DIR           rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --grammars DIR           rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help               this text\n";
 
 const char* kCompareHelp =
@@ -53,7 +54,7 @@ const char* kCompareHelp =
     "  --password PW                password for encrypted PDFs\n"
     "  --series NAME                the notices of a series in the archive\n"
     "  --archive FILE               the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
-    "  --grammars DIR               rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --grammars DIR               rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help                   this text\n";
 
 struct Options {
@@ -83,8 +84,27 @@ std::optional<int> parseOptions(const std::vector<std::string>& args, const char
   return std::nullopt;
 }
 
+// The engine, created for the first input that is no record: comparing stored records needs
+// the diff's rules alone, so it does not pay for compiling every rule of the parse.
+class LazyEngine {
+ public:
+  explicit LazyEngine(std::string grammars) : grammars_(std::move(grammars)) {}
+  Result<const Engine*> get() {
+    if (!engine_) {
+      auto created = createEngine(grammars_);
+      if (!created.ok()) return created.error();
+      engine_.emplace(std::move(created).value());
+    }
+    return &*engine_;
+  }
+
+ private:
+  std::string grammars_;
+  std::optional<Engine> engine_;
+};
+
 // A record from a file: JSON written by `notice parse` as it is, anything else parsed.
-Result<nlohmann::json> loadRecord(const Engine& engine, const std::string& path, const std::string& password) {
+Result<nlohmann::json> loadRecord(LazyEngine& lazy, const std::string& path, const std::string& password) {
   auto bytes = readInput(path);
   if (!bytes.ok()) return bytes.error();
   const std::string& b = bytes.value();
@@ -100,7 +120,9 @@ Result<nlohmann::json> loadRecord(const Engine& engine, const std::string& path,
     }
     return json;
   }
-  return engine.parseBytes(b, path, {password});
+  auto engine = lazy.get();
+  if (!engine.ok()) return engine.error();
+  return engine.value()->parseBytes(b, path, {password});
 }
 
 int emit(const std::string& text, const Options& o) {
@@ -117,10 +139,10 @@ int emit(const std::string& text, const Options& o) {
 
 bool colourWanted(const Options& o) { return o.out.empty() && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
-// The engine (its grammar serves the comparison too) and the records of every input, or nullopt
-// after saying on stderr what went wrong.
+// The grammar of the comparison and the records of every input, or nullopt after saying on
+// stderr what went wrong.
 struct Loaded {
-  Engine engine;
+  std::shared_ptr<const Grammar> grammar;
   std::vector<nlohmann::json> records;
 };
 
@@ -158,13 +180,14 @@ Result<nlohmann::json> loadFromArchive(LazyArchive& lazy, const std::string& key
 }
 
 std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
-  auto engine = Engine::create(o.grammars);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
+  auto grammar = loadGrammar(o.grammars, "diff");
+  if (!grammar.ok()) {
+    std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
     *exitCode = kFailed;
     return std::nullopt;
   }
-  Loaded loaded{std::move(engine).value(), {}};
+  Loaded loaded{grammar.value(), {}};
+  LazyEngine engine(o.grammars);
   LazyArchive lazy(archivePath(o.archive));
   std::vector<std::string> inputs = o.inputs;
   if (!o.series.empty()) {
@@ -179,7 +202,7 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
       *exitCode = kFailed;
       return std::nullopt;
     }
-    auto picked = archive::pickSeries(archive::findSeries(versions.value(), loaded.engine.grammar()), o.series);
+    auto picked = archive::pickSeries(archive::findSeries(versions.value(), *loaded.grammar), o.series);
     if (!picked.ok()) {
       std::fprintf(stderr, "notice compare: %s\n", picked.error().message.c_str());
       *exitCode = kUsage;
@@ -194,9 +217,9 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
     std::error_code ec;
     bool isFile = in == "-" || in.find('/') != std::string::npos || std::filesystem::exists(in, ec) ||
                   !std::filesystem::exists(lazy.path(), ec);
-    auto r = isFile ? loadRecord(loaded.engine, in, o.password) : loadFromArchive(lazy, in);
+    auto r = isFile ? loadRecord(engine, in, o.password) : loadFromArchive(lazy, in);
     if (!r.ok()) {
-      std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), r.error().message.c_str());
+      std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), describe(r.error(), {o.password}).c_str());
       *exitCode = exitCodeFor(r.error().code);
       return std::nullopt;
     }
@@ -221,7 +244,7 @@ int runDiff(const std::vector<std::string>& args) {
   int code = kOk;
   auto loaded = loadAll(o, &code);
   if (!loaded) return code;
-  auto compared = diffRecords(loaded->records[0], loaded->records[1], loaded->engine.grammar());
+  auto compared = diffRecords(loaded->records[0], loaded->records[1], *loaded->grammar);
   if (!compared.ok()) {
     std::fprintf(stderr, "notice: %s\n", compared.error().message.c_str());
     return kFailed;
@@ -246,7 +269,7 @@ int runCompare(const std::vector<std::string>& args) {
   int code = kOk;
   auto loaded = loadAll(o, &code);
   if (!loaded) return code;
-  auto compared = compareSeries(loaded->records, loaded->engine.grammar());
+  auto compared = compareSeries(loaded->records, *loaded->grammar);
   if (!compared.ok()) {
     std::fprintf(stderr, "notice: %s\n", compared.error().message.c_str());
     return kFailed;

@@ -30,7 +30,7 @@ const char* kHelp =
     "  --password PW        password for encrypted PDFs\n"
     "  --ocr auto|always|never  when pages are read by OCR: auto (default) for pages with\n"
     "                       no usable text layer; always; never (refuse such pages)\n"
-    "  --grammars DIR       rule files to use (default: $NOTICE_GRAMMARS or the built-in path)\n"
+    "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  --timings            print the time spent in each stage per input on stderr\n"
     "  -h, --help           this text\n"
     "\n"
@@ -142,7 +142,7 @@ int runParse(const std::vector<std::string>& args) {
     std::fprintf(stderr, "notice parse: - (standard input) can be given once only\n");
     return kUsage;
   }
-  auto engine = Engine::create(grammars);
+  auto engine = createEngine(grammars);
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     return kFailed;
@@ -182,7 +182,7 @@ int runParse(const std::vector<std::string>& args) {
                    stages.extract_ms, stages.normalize_ms, stages.segment_ms, stages.fields_ms);
     }
     if (!record.ok()) {
-      std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), record.error().message.c_str());
+      std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), describe(record.error(), options).c_str());
       int code = exitCodeFor(record.error().code);
       exitCode = (failures++ == 0 || code == exitCode) ? code : kFailed;
       continue;

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "grammar/grammar_location.h"
+#include "model/schema.h"
 
 namespace {
 
@@ -26,9 +28,23 @@ const char* kUsage =
     "  export               the records as json, jsonl or csv\n"
     "  series               notices that belong together across years and provinces\n"
     "\n"
-    "Run `notice <command> --help` for a command's options.\n"
+    "Run `notice <command> --help` for a command's options, `notice --version` for the version,\n"
+    "the record schema and the grammar folder in use (man notice: the whole manual).\n"
     "Exit codes: 0 ok, 1 some input failed, 2 usage, 3 no text layer (needs OCR),\n"
     "            4 encrypted (password missing or wrong).\n";
+
+// The version (CMake's project(VERSION)), the record schema, and where the rules are read
+// from when no --grammars is given, so that an installation can be checked at a glance.
+int printVersion() {
+  std::printf("notice %s\nrecord schema %s\n", NOTICE_VERSION, notice::kRecordSchema);
+  auto grammars = notice::defaultGrammarLocation();
+  if (grammars.ok()) {
+    std::printf("grammars %s (%s)\n", grammars.value().dir.c_str(), grammars.value().origin.c_str());
+  } else {
+    std::printf("grammars none: %s\n", grammars.error().message.c_str());
+  }
+  return notice::cli::kOk;
+}
 
 }  // namespace
 
@@ -40,10 +56,7 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? notice::cli::kUsage : notice::cli::kOk;
   }
-  if (args[0] == "--version") {
-    std::puts("notice 0.1.0 (schema notice/1)");
-    return 0;
-  }
+  if (args[0] == "--version" || args[0] == "-V") return printVersion();
   std::string command = args[0];
   args.erase(args.begin());
   if (command == "parse") return notice::cli::runParse(args);

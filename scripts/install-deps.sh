@@ -15,9 +15,10 @@ packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data l
 for option in "$@"; do
   case "$option" in
     --test) packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
-                       chromium fonts-wqy-microhei zip unzip postgresql) ;;
+                       chromium fonts-wqy-microhei zip unzip postgresql
+                       dpkg-dev file groff-base) ;;  # the install test: cpack's .deb, the manual
     --check) packages+=(clang libclang-rt-14-dev libgtest-dev libgmock-dev qpdf poppler-utils python3
-                        python3-jsonschema chromium fonts-wqy-microhei zip unzip) ;;
+                        python3-jsonschema chromium fonts-wqy-microhei zip unzip dpkg-dev file groff-base) ;;
     --bench) packages+=(poppler-utils git time bc hyperfine python3) ;;
     *) echo "install-deps: unknown option $option (use --test, --check, --bench)" >&2; exit 2 ;;
   esac

@@ -469,8 +469,6 @@ double ocrResolution(double width, double height) {
   return shortSide <= 0 ? 72 : std::clamp(kBodyEmPx * 37.5 / (shortSide / 72), 50.0, 600.0);
 }
 
-bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
-
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());
@@ -481,7 +479,7 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
   }
   if (doc->is_locked()) {
     return Error{ErrorCode::kEncrypted, options.password.empty()
-                                            ? "the PDF is encrypted: give its password with --password"
+                                            ? "the PDF is encrypted and no password was given"
                                             : "the PDF is encrypted and the password given is wrong"};
   }
   int count = doc->pages();
@@ -515,12 +513,12 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
   }
   if (options.ocr == OcrMode::kNever) {
     if (utf8::trim(all).empty()) {
-      return Error{ErrorCode::kNoTextLayer, "no text layer: the pages are images (a scan?); read it with --ocr auto"};
+      return Error{ErrorCode::kNoTextLayer, "no text layer: the pages are images (a scan?), and OCR is turned off"};
     }
     if (garbledShare(all) > 0.15) {
       return Error{ErrorCode::kGarbledText,
                    "the text layer does not decode to readable text (fonts without a Unicode map); "
-                   "the record would be mojibake: read it with --ocr auto"};
+                   "the record would be mojibake, and OCR is turned off"};
     }
   } else {
     // A text layer that is garbage on the whole is garbage on every page, though a page may hold

@@ -14,6 +14,14 @@ namespace {
 
 bool anything(std::string_view) { return true; }
 
+}  // namespace
+
+// Here, not in pdf_source.cc: a program that loads the PDF source as a module (pdf_module.h)
+// tells a PDF before it loads it.
+bool looksLikePdf(std::string_view bytes) { return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
+
+namespace {
+
 const std::array kSources = {
     // A zip's magic is at its first byte and its parts are named: surer than "%PDF-" somewhere in
     // the first KiB (which an OFD storing a PDF uncompressed can hold).

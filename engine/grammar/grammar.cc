@@ -4,13 +4,13 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string_view>
 
+#include "grammar/grammar_location.h"
 #include "grammar/rules.h"
 
 namespace notice {
@@ -148,7 +148,8 @@ std::string joinNames(const std::vector<std::string>& names, size_t most) {
 // Reads a folder of rule files into a Grammar, noting every problem instead of stopping at one.
 class GrammarLoader {
  public:
-  GrammarLoader(Grammar& g, std::string dir) : g_(g), dir_(std::move(dir)) {}
+  GrammarLoader(Grammar& g, std::string dir, std::string onlyFor)
+      : g_(g), dir_(std::move(dir)), onlyFor_(std::move(onlyFor)) {}
 
   void readFile(const fs::path& path);
   void checkRegistry();
@@ -167,8 +168,28 @@ class GrammarLoader {
     return it != fileOfStem_.end() && it->second == filename;
   }
 
+  // Whether a rule is compiled (and so checked) at load: all of them, or those registered for
+  // the part of the engine asked for.
+  bool compiledAtLoad(std::string_view usedBy) const {
+    if (onlyFor_.empty()) return true;
+    for (size_t from = 0; from < usedBy.size();) {
+      size_t comma = usedBy.find(',', from);
+      if (comma == std::string_view::npos) comma = usedBy.size();
+      if (trim(usedBy.substr(from, comma - from)) == onlyFor_) return true;
+      from = comma + 1;
+    }
+    return false;
+  }
+  bool patternCompiledAtLoad(const std::string& key) const {
+    for (const auto& p : rules::kPatterns) {
+      if (p.name == key) return compiledAtLoad(p.used_by);
+    }
+    return onlyFor_.empty();
+  }
+
   Grammar& g_;
   std::string dir_;
+  std::string onlyFor_;
   Problems problems_;
   std::map<std::string, std::string> fileOfStem_;  // "structure" → "structure.re2"
   std::set<std::string> unreadable_;               // files that did not load at all (reported)
@@ -239,13 +260,17 @@ void GrammarLoader::readList(const std::string& stem, const std::vector<Line>& l
 // kept as written.
 void GrammarLoader::readTable(const std::string& stem, const std::string& filename, const std::vector<Line>& lines) {
   auto& table = g_.tables_[stem];
-  auto& compiled = g_.table_patterns_[stem];
   const rules::Table* spec = registeredTable(stem);
   if (!spec) {
     for (const auto& l : lines) table.push_back(cellsOf(l.text));
     return;
   }
   const std::vector<Column> columns = parseColumns(spec->columns);
+  auto& compiled = *(g_.table_patterns_[stem] = std::make_unique<Grammar::TablePatterns>());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].pattern) compiled.columns.push_back(c);
+  }
+  const bool now = compiledAtLoad(spec->used_by);
   size_t required = 0;
   for (size_t c = 0; c < columns.size(); ++c) {
     if (!columns[c].optional) required = c + 1;
@@ -275,7 +300,7 @@ void GrammarLoader::readTable(const std::string& stem, const std::string& filena
         }
         continue;
       }
-      if (!column.pattern) continue;
+      if (!column.pattern || !now) continue;
       auto re = std::make_shared<const RE2>(row[c], RE2::Quiet);
       if (!re->ok()) {
         problems_.add(at(filename, l.number) + "bad pattern in " + which + ": " + re->error());
@@ -286,8 +311,9 @@ void GrammarLoader::readTable(const std::string& stem, const std::string& filena
     }
     if (!ok) continue;
     table.push_back(std::move(row));
-    compiled.push_back(std::move(patterns));
+    compiled.cells.push_back(std::move(patterns));
   }
+  if (now) std::call_once(compiled.compiled, [] {});
 }
 
 void GrammarLoader::readPatterns(const std::string& stem, const std::string& filename, const std::vector<Line>& lines) {
@@ -352,14 +378,18 @@ void GrammarLoader::readPatterns(const std::string& stem, const std::string& fil
       }
     }
     if (problem.empty() && !quiet) {
-      auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
-      if (re->ok()) {
+      auto entry = std::make_unique<Grammar::Pattern>();
+      if (patternCompiledAtLoad(key)) {
+        entry->re = std::make_unique<RE2>(pattern, RE2::Quiet);
+        std::call_once(entry->compiled, [] {});
+      }
+      if (!entry->re || entry->re->ok()) {
         local[d.name] = pattern;
-        g_.sources_[key] = std::move(pattern);
-        g_.patterns_[key] = std::move(re);
+        entry->source = std::move(pattern);
+        g_.patterns_[key] = std::move(entry);
         continue;
       }
-      problem = "bad pattern `" + d.name + "`: " + re->error();
+      problem = "bad pattern `" + d.name + "`: " + entry->re->error();
     }
     if (!quiet) problems_.add(at(filename, d.line) + problem);
     broken_.insert(key);
@@ -401,17 +431,19 @@ void GrammarLoader::checkRegistry() {
   for (const auto& t : rules::kTables) requireFile(t.name, ".tsv", "table", t.used_by);
 }
 
-Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requested) {
-  std::string dir = requested;
+Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requested, const std::string& only_for) {
+  std::string dir = requested, from;
   if (dir.empty()) {
-    const char* env = std::getenv("NOTICE_GRAMMARS");
-    dir = env && *env ? env : NOTICE_GRAMMAR_DIR;
+    auto found = defaultGrammarLocation();
+    if (!found.ok()) return found.error();
+    dir = found.value().dir;
+    if (found.value().origin == "NOTICE_GRAMMARS") from = " (from NOTICE_GRAMMARS)";
   }
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     bool exists = fs::exists(dir, ec);
     return Error{ErrorCode::kBadGrammar, (exists ? "the grammar folder is a file, not a folder: " : "grammar folder not found: ") +
-                                             dir + " (set NOTICE_GRAMMARS or pass --grammars)"};
+                                             dir + from};
   }
   std::vector<fs::path> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) files.push_back(it->path());
@@ -420,7 +452,7 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requeste
 
   auto g = std::make_shared<Grammar>();
   g->dir_ = dir;
-  GrammarLoader loader(*g, dir);
+  GrammarLoader loader(*g, dir, only_for);
   for (const auto& path : files) loader.readFile(path);
   loader.checkRegistry();
   const Problems& problems = loader.problems();
@@ -443,6 +475,12 @@ void Grammar::missed(const std::string& what, const std::string& name) const {
                dir_.c_str(), what.c_str(), name.c_str(), what == "pattern" ? "never matching" : "empty");
 }
 
+void Grammar::notCompiled(const std::string& what, const std::string& error) const {
+  std::lock_guard<std::mutex> lock(missed_mutex_);
+  std::fprintf(stderr, "notice: the grammar in %s: %s does not compile (%s); it never matches\n", dir_.c_str(),
+               what.c_str(), error.c_str());
+}
+
 std::vector<std::string> Grammar::missedLookups() const {
   std::lock_guard<std::mutex> lock(missed_mutex_);
   return missed_;
@@ -450,17 +488,24 @@ std::vector<std::string> Grammar::missedLookups() const {
 
 const RE2& Grammar::re(const std::string& name) const {
   auto it = patterns_.find(name);
-  if (it != patterns_.end()) return *it->second;
-  missed("pattern", name);
-  return neverMatches();
+  if (it == patterns_.end()) {
+    missed("pattern", name);
+    return neverMatches();
+  }
+  const Pattern& p = *it->second;
+  std::call_once(p.compiled, [&] {
+    p.re = std::make_unique<RE2>(p.source, RE2::Quiet);
+    if (!p.re->ok()) notCompiled("the pattern " + name, p.re->error());
+  });
+  return p.re->ok() ? *p.re : neverMatches();
 }
 
 bool Grammar::hasPattern(const std::string& name) const { return patterns_.count(name) > 0; }
 
 const std::string& Grammar::source(const std::string& name) const {
   static const std::string never = kNeverMatches;
-  auto it = sources_.find(name);
-  if (it != sources_.end()) return it->second;
+  auto it = patterns_.find(name);
+  if (it != patterns_.end()) return it->second->source;
   missed("pattern", name);
   return never;
 }
@@ -483,8 +528,26 @@ const std::vector<std::vector<std::string>>& Grammar::table(const std::string& f
 
 std::shared_ptr<const RE2> Grammar::tablePattern(const std::string& file, size_t row, size_t column) const {
   auto it = table_patterns_.find(file);
-  if (it == table_patterns_.end() || row >= it->second.size() || column >= it->second[row].size()) return nullptr;
-  return it->second[row][column];
+  if (it == table_patterns_.end()) return nullptr;
+  const TablePatterns& t = *it->second;
+  std::call_once(t.compiled, [&] {
+    const auto& rows = tables_.at(file);
+    t.cells.assign(rows.size(), {});
+    for (size_t r = 0; r < rows.size(); ++r) {
+      t.cells[r].resize(rows[r].size());
+      for (size_t c : t.columns) {
+        if (c >= rows[r].size() || rows[r][c].empty()) continue;
+        auto re = std::make_shared<const RE2>(rows[r][c], RE2::Quiet);
+        if (re->ok()) {
+          t.cells[r][c] = std::move(re);
+        } else {
+          notCompiled(file + ".tsv row " + std::to_string(r + 1), re->error());
+        }
+      }
+    }
+  });
+  if (row >= t.cells.size() || column >= t.cells[row].size()) return nullptr;
+  return t.cells[row][column];
 }
 
 }  // namespace notice

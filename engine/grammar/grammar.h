@@ -19,7 +19,15 @@
 // for them. A name that is not there anyway (not registered, a typo) is logged once to stderr
 // and never matches — an empty list or table — rather than aborting.
 //
-// A Grammar is immutable once loaded and safe to share between threads.
+// What load compiles: by default every pattern, so that a bad one anywhere stops the load. A
+// command that needs only one part of the engine (comparing stored records needs the diff's
+// tables) asks for that part's rules alone (`only_for`, as rules.h's used_by names them): those
+// are compiled and checked at load, and every other pattern is checked for its form at load
+// (names, ${…}, table cells) and compiled the first time it is asked for; one that does not
+// compile then is logged once and never matches.
+//
+// A Grammar is immutable once loaded (patterns compiled on first use, once, under a lock) and
+// safe to share between threads.
 #pragma once
 
 #include <map>
@@ -37,9 +45,10 @@ namespace notice {
 
 class Grammar {
  public:
-  // Loads every rule file in `dir`. Empty `dir`: $NOTICE_GRAMMARS, else the build's default.
+  // Loads every rule file in `dir`. Empty `dir`: the folder defaultGrammarLocation() finds
+  // ($NOTICE_GRAMMARS, else the installed one beside the program, else the source tree's).
   // The error lists every problem found, one a line, each starting with `file:line:`.
-  static Result<std::shared_ptr<const Grammar>> load(const std::string& dir = "");
+  static Result<std::shared_ptr<const Grammar>> load(const std::string& dir = "", const std::string& only_for = "");
 
   // The compiled pattern "file.name"; one that never matches (logged) when there is none.
   const RE2& re(const std::string& name) const;
@@ -65,12 +74,25 @@ class Grammar {
   friend class GrammarLoader;  // grammar.cc: fills a Grammar from a folder
   void missed(const std::string& what, const std::string& name) const;
 
+  // A pattern after ${…} expansion, compiled at load or on first use.
+  struct Pattern {
+    std::string source;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;
+  };
+  // The pattern cells of a registered table, compiled at load or on first use.
+  struct TablePatterns {
+    std::vector<size_t> columns;  // the `:re2` columns
+    mutable std::once_flag compiled;
+    mutable std::vector<std::vector<std::shared_ptr<const RE2>>> cells;  // [row][column]
+  };
+  void notCompiled(const std::string& what, const std::string& error) const;
+
   std::string dir_;
-  std::map<std::string, std::unique_ptr<RE2>> patterns_;
-  std::map<std::string, std::string> sources_;
+  std::map<std::string, std::unique_ptr<Pattern>> patterns_;
   std::map<std::string, std::vector<std::string>> lists_;
   std::map<std::string, std::vector<std::vector<std::string>>> tables_;
-  std::map<std::string, std::vector<std::vector<std::shared_ptr<const RE2>>>> table_patterns_;
+  std::map<std::string, std::unique_ptr<TablePatterns>> table_patterns_;
 
   mutable std::mutex missed_mutex_;
   mutable std::vector<std::string> missed_;

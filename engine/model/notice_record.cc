@@ -149,7 +149,7 @@ Provenance readProvenance(const json& v, const std::string& at) {
 
 Notice readNotice(const json& v, const std::string& at) {
   ObjectReader o(v, at);
-  if (o.take("schema") != "notice/1") fail(o.path("schema"), "\"notice/1\"");
+  if (o.take("schema") != kRecordSchema) fail(o.path("schema"), ("\"" + std::string(kRecordSchema) + "\"").c_str());
   Notice n;
   {
     ObjectReader s(o.take("source"), o.path("source"));
@@ -259,7 +259,7 @@ const std::vector<std::string>& noticeKeys() {
 
 json toJson(const Notice& n) {
   json out = n.extra_keys.is_object() ? n.extra_keys : json::object();
-  out["schema"] = "notice/1";
+  out["schema"] = kRecordSchema;
   json source = n.extra_source_keys.is_object() ? n.extra_source_keys : json::object();
   source["file"] = n.source.file;
   source["sha256"] = n.source.sha256;

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "grammar/doc_types.h"
+#include "model/schema.h"
 #include "fields/contacts.h"
 #include "fields/dates.h"
 #include "fields/deadlines.h"
@@ -182,7 +183,7 @@ json buildNotice(const CleanDoc& doc, const NoticeParts& parts, const Grammar& g
   RecordWriter w(index);
   std::vector<Warning> warnings;
 
-  w.value("schema", "notice/1");
+  w.value("schema", kRecordSchema);
   w.value("source", {{"file", source.file}, {"sha256", source.sha256}, {"format", formatName(doc.format)},
                      {"pages", hasPages(doc.format) ? json(doc.page_count) : json(nullptr)},
                      {"ocr", doc.ocr},

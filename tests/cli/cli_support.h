@@ -17,8 +17,10 @@ struct CommandResult {
 };
 
 // Runs `notice ARGS`; `out` is its standard output, or both streams with `withStderr`.
-inline CommandResult run(const std::string& args, bool withStderr = false) {
-  std::string command = std::string(NOTICE_BIN) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
+// `env` ("NAME=value …") is set for the command only.
+inline CommandResult run(const std::string& args, bool withStderr = false, const std::string& env = "") {
+  std::string command = (env.empty() ? "" : "env " + env + " ") + std::string(NOTICE_BIN) + " " + args +
+                        (withStderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   char buf[4096];

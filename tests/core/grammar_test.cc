@@ -242,6 +242,37 @@ TEST_F(GrammarDir, BadPatternInARealFileNamesFileAndLine) {
   expectProblem("structure.re2", line, "bad pattern `extra`");
 }
 
+// A load for one part of the engine (`notice diff` of stored records: "diff") compiles that
+// part's rules; the others are compiled when first asked for.
+TEST(Grammar, ALoadForOnePartHasEveryRuleAndCompilesTheRestOnFirstUse) {
+  auto g = Grammar::load(kGrammars, "diff");
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  for (const auto& p : rules::kPatterns) EXPECT_TRUE(g.value()->hasPattern(std::string(p.name))) << p.name;
+  EXPECT_EQ(TagTable(*g.value(), "agencies").first("山西省教育厅"), "教育");
+  EXPECT_NE(g.value()->tablePattern("ocr_repairs", 0, 1), nullptr);  // an extract table, compiled now
+  EXPECT_TRUE(RE2::PartialMatch("2026年5月9日", g.value()->re("dates.ymd")));
+  EXPECT_TRUE(g.value()->missedLookups().empty());
+}
+
+TEST_F(GrammarDir, ALoadForOnePartChecksThatPartsPatterns) {
+  append("agencies.tsv", "教育\t(教育厅");
+  auto g = Grammar::load(dir(), "diff");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.error().message.find("agencies.tsv:"), std::string::npos) << g.error().message;
+}
+
+TEST_F(GrammarDir, ALoadForOnePartLeavesOtherPatternsToTheirFirstUse) {
+  int line = append("structure.re2", "extra = [一-");
+  expectProblem("structure.re2", line, "bad pattern `extra`");  // a whole load finds it
+  append("ocr_repairs.tsv", "bad\t(a\tb");
+  auto g = Grammar::load(dir(), "diff");
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_FALSE(RE2::PartialMatch("一", g.value()->re("structure.extra")));  // never matches, logged
+  const auto& repairs = g.value()->table("ocr_repairs");
+  EXPECT_EQ(g.value()->tablePattern("ocr_repairs", repairs.size() - 1, 1), nullptr);
+  EXPECT_NE(g.value()->tablePattern("ocr_repairs", 0, 1), nullptr);
+}
+
 TEST_F(GrammarDir, UndefinedReferenceNamesFileAndLine) {
   write("t.re2", "a = x\nb = ${a}|${nothing}\n");
   expectProblem("t.re2", 2, "undefined ${nothing} in `b`");

@@ -1,0 +1,22 @@
+// The PDF source as a module of its own (notice-pdf.so: extract/pdf_source.cc and ocr/ with
+// poppler and Tesseract), for a program that should not load those libraries, and the ~60
+// they pull in, before it reads its first PDF: its start-up then costs what a text export or a
+// stored record needs (issue 12, item 6). Tests and tools link the PDF source in (notice_pdf);
+// a program whose target sets NOTICE_PDF_MODULE gets readPdf from pdf_loader.cc instead, which
+// loads the module on the first call (engine/CMakeLists.txt).
+#pragma once
+
+#include <string_view>
+
+#include "core/status.h"
+#include "extract/page_text.h"
+#include "extract/source.h"
+#include "grammar/grammar.h"
+
+namespace notice {
+
+// The module's one entry, looked up by this name.
+using ReadPdfFunction = Result<PageText> (*)(std::string_view, const SourceOptions&, const Grammar&);
+inline constexpr const char* kPdfModuleEntry = "notice_pdf_module_read";
+
+}  // namespace notice
