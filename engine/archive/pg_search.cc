@@ -151,9 +151,9 @@ class Parser {
   Result<std::string> primary(bool negated) {
     if (peek().kind == Lexeme::kOpen) {
       ++at_;
-      ++negatedDepth_[negated];
+      if (negated) ++negatedDepth_;
       auto inner = orExpr();
-      --negatedDepth_[negated];
+      if (negated) --negatedDepth_;
       if (!inner.ok()) return inner;
       if (peek().kind != Lexeme::kClose) return Error{ErrorCode::kBadArgument, "a ( without its )"};
       ++at_;
@@ -179,7 +179,7 @@ class Parser {
       ++at_;
     }
     if (p.tokens.empty()) return Error{ErrorCode::kBadArgument, "\"" + l.text + "\" holds no word to search for"};
-    if (!negated && negatedDepth_[true] == 0) hits.push_back(p);
+    if (!negated && negatedDepth_ == 0) hits.push_back(p);
     return p;
   }
   // NEAR(a b, N): the two phrases in either order with at most N tokens between them.
@@ -216,7 +216,7 @@ class Parser {
 
   std::vector<Lexeme> l_;
   size_t at_ = 0;
-  int negatedDepth_[2] = {0, 0};
+  int negatedDepth_ = 0;  // inside the parentheses of a NOT: phrases there are no hits
 };
 
 // --- marking hits ---

@@ -37,7 +37,7 @@ CREATE INDEX versions_province_year ON versions(province, year);
 CREATE INDEX versions_tokens ON versions USING gin (tokens);
 CREATE TABLE issuers (version_id bigint NOT NULL REFERENCES versions(id), position integer NOT NULL, name text NOT NULL);
 CREATE INDEX issuers_version ON issuers(version_id);
-CREATE INDEX issuers_name ON issuers USING gin (name gin_trgm_ops);  -- --issuer: part of a name
+CREATE INDEX issuers_name ON issuers USING gin (name gin_trgm_ops);  -- the issuer filter: part of a name
 CREATE TABLE recipients (version_id bigint NOT NULL REFERENCES versions(id), position integer NOT NULL, name text NOT NULL);
 CREATE INDEX recipients_version ON recipients(version_id);
 CREATE TABLE deadlines (
