@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "archive/sqlite_archive.h"
 
 namespace notice::cli {
 
@@ -25,8 +24,8 @@ std::string archivePath(const std::string& option) {
   return "notices.db";
 }
 
-std::unique_ptr<archive::Archive> openArchive(const std::string& path, archive::OpenMode mode) {
-  auto opened = archive::openSqliteArchive(path, mode);
+std::unique_ptr<archive::Archive> openArchiveOrReport(const std::string& path, archive::OpenMode mode) {
+  auto opened = archive::openArchive(path, mode);
   if (!opened.ok()) {
     std::fprintf(stderr, "notice: %s\n", opened.error().message.c_str());
     return nullptr;

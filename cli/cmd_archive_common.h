@@ -1,4 +1,4 @@
-// What the archive commands share: which archive file, opening it, the filter options.
+// What the archive commands share: which archive, opening it, the filter options.
 #pragma once
 
 #include <memory>
@@ -7,15 +7,15 @@
 #include <vector>
 
 #include "archive/archive.h"
-#include "archive/sqlite_archive.h"
 
 namespace notice::cli {
 
-// The archive file: --archive FILE, else $NOTICE_ARCHIVE, else notices.db in the working folder.
+// The archive: --archive FILE|URL, else $NOTICE_ARCHIVE, else notices.db in the working folder.
+// A postgresql:// URL names a database on a server, anything else a SQLite file.
 std::string archivePath(const std::string& option);
 
 // The archive, or nullptr after saying on stderr why it cannot be opened.
-std::unique_ptr<archive::Archive> openArchive(const std::string& path, archive::OpenMode mode);
+std::unique_ptr<archive::Archive> openArchiveOrReport(const std::string& path, archive::OpenMode mode);
 
 // Reads a filter option at args[*i] (and its value, advancing *i). True when it was one;
 // `*bad` set to an error message when its value is wrong.

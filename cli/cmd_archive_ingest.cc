@@ -29,7 +29,7 @@ const char* kHelp =
     "发文字号 from other bytes is kept as another version of that notice.\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here);\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here);\n"
     "                       created when missing\n"
     "  -j, --jobs N         parse N files at once (default: the number of cores); one writer\n"
     "  --watch DIR          ingest files as they appear in DIR (each once it stops changing),\n"
@@ -63,7 +63,7 @@ void report(const archive::BatchSummary& s, const std::string& path, bool reason
     for (const auto& f : s.failed) std::fprintf(stderr, "notice: %s: %s\n", f.file.c_str(), f.reason.c_str());
   }
   std::printf("%zu ingested, %zu versions, %zu duplicates, %zu failed → %s\n", s.ingested, s.versions, s.duplicates,
-              s.failed.size(), path.c_str());
+              s.failed.size(), archive::shownLocation(path).c_str());
   std::fflush(stdout);
 }
 
@@ -129,7 +129,7 @@ int runIngest(const std::vector<std::string>& args) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     return kFailed;
   }
-  auto store = openArchive(path, archive::OpenMode::kCreate);
+  auto store = openArchiveOrReport(path, archive::OpenMode::kCreate);
   if (!store) return kFailed;
 
   archive::BatchOptions options;

@@ -24,7 +24,7 @@ const char* kListHelp =
     "The notices in the archive, oldest first, each notice once (its current version).\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format table|json|jsonl|csv  (default: table on a terminal, jsonl otherwise)\n";
 
 const char* kShowHelp =
@@ -35,7 +35,7 @@ const char* kShowHelp =
     "shows that notice's current version.\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format text|json   (default text)\n"
     "  --original FILE      also write the stored original file to FILE\n"
     "  -h, --help           this text\n";
@@ -48,7 +48,7 @@ const char* kSearchHelp =
     "an FTS5 query: all words must occur; \"a phrase\"; A OR B; A NOT B; NEAR(A B, 10).\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --limit N            at most N notices (default 20)\n"
     "  --all-versions       search every version, not only current ones\n"
     "  --format text|json   (default text)\n"
@@ -61,7 +61,7 @@ const char* kExportHelp =
     "of `notice list` apply.\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format json|jsonl|csv  json (default): one array of records; jsonl: one record a\n"
     "                       line; csv: the key fields, one row a notice\n"
     "  -o FILE              write to FILE (through a temporary file) instead of stdout\n";
@@ -77,7 +77,7 @@ const char* kSeriesHelp =
     "Compare one with `notice compare --series NAME`.\n"
     "\n"
     "options:\n"
-    "  --archive FILE       the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
+    "  --archive FILE|URL   the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --format text|json   (default text)\n"
     "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help           this text\n";
@@ -175,7 +175,7 @@ int runList(const std::vector<std::string>& args) {
   if (auto stop = readOptions(args, "list", kListHelp, true, false, &o)) return *stop;
   if (o.format.empty()) o.format = ::isatty(STDOUT_FILENO) ? "table" : "jsonl";
   if (!formatIs(o.format, {"table", "json", "jsonl", "csv"}, "list")) return kUsage;
-  auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
+  auto store = openArchiveOrReport(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;
   auto rows = store->list(o.filter);
   if (!rows.ok()) return failWith(rows.error());
@@ -199,13 +199,13 @@ int runShow(const std::vector<std::string>& args) {
   }
   if (o.format.empty()) o.format = "text";
   if (!formatIs(o.format, {"text", "json"}, "show")) return kUsage;
-  auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
+  auto store = openArchiveOrReport(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;
   auto id = store->resolve(o.words[0]);
   if (!id.ok()) return failWith(id.error());
   if (!id.value()) {
     std::fprintf(stderr, "notice show: no notice '%s' in %s (`notice list` shows what is there)\n", o.words[0].c_str(),
-                 archivePath(o.archive).c_str());
+                 archive::shownLocation(archivePath(o.archive)).c_str());
     return kFailed;
   }
   auto v = store->version(*id.value());
@@ -256,7 +256,7 @@ int runSearch(const std::vector<std::string>& args) {
   if (!formatIs(o.format, {"text", "json"}, "search")) return kUsage;
   std::string query;
   for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
-  auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
+  auto store = openArchiveOrReport(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;
   bool colour = o.format == "text" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   auto hits = store->search(query, o.limit, colour ? "\x1b[1;31m" : "【", colour ? "\x1b[0m" : "】", o.filter.all_versions);
@@ -270,7 +270,7 @@ int runExport(const std::vector<std::string>& args) {
   if (auto stop = readOptions(args, "export", kExportHelp, true, false, &o)) return *stop;
   if (o.format.empty()) o.format = "json";
   if (!formatIs(o.format, {"json", "jsonl", "csv"}, "export")) return kUsage;
-  auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
+  auto store = openArchiveOrReport(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;
   auto versions = store->records(o.filter);
   if (!versions.ok()) return failWith(versions.error());
@@ -293,7 +293,7 @@ int runSeries(const std::vector<std::string>& args) {
   if (!formatIs(o.format, {"text", "json"}, "series")) return kUsage;
   auto engine = createEngine(o.grammars);
   if (!engine.ok()) return failWith(engine.error());
-  auto store = openArchive(archivePath(o.archive), archive::OpenMode::kExisting);
+  auto store = openArchiveOrReport(archivePath(o.archive), archive::OpenMode::kExisting);
   if (!store) return kFailed;
   auto versions = store->records(o.filter);
   if (!versions.ok()) return failWith(versions.error());

@@ -153,7 +153,7 @@ class LazyArchive {
   archive::Archive* get() {
     if (!tried_) {
       tried_ = true;
-      store_ = openArchive(path_, archive::OpenMode::kExisting);
+      store_ = openArchiveOrReport(path_, archive::OpenMode::kExisting);
     }
     return store_.get();
   }
@@ -168,11 +168,13 @@ class LazyArchive {
 // An input that names no file: an archive id or a 发文字号 in the archive.
 Result<nlohmann::json> loadFromArchive(LazyArchive& lazy, const std::string& key) {
   archive::Archive* store = lazy.get();
-  if (!store) return Error{ErrorCode::kIoError, "no such file, and the archive " + lazy.path() + " cannot be read"};
+  if (!store) {
+    return Error{ErrorCode::kIoError, "no such file, and the archive " + archive::shownLocation(lazy.path()) + " cannot be read"};
+  }
   auto id = store->resolve(key);
   if (!id.ok()) return id.error();
   if (!id.value()) {
-    return Error{ErrorCode::kIoError, "no such file, nor an archive id or 发文字号 in " + lazy.path()};
+    return Error{ErrorCode::kIoError, "no such file, nor an archive id or 发文字号 in " + archive::shownLocation(lazy.path())};
   }
   auto v = store->version(*id.value());
   if (!v.ok()) return v.error();
@@ -213,10 +215,11 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
   }
   for (const auto& in : inputs) {
     // An archive id or 发文字号 is looked up only where no file has that name, the name is no
-    // path, and there is an archive to look in; else it is a file (and its error is a file's).
+    // path, and there is an archive to look in (a server, or a file that is there); else it is a
+    // file (and its error is a file's).
     std::error_code ec;
     bool isFile = in == "-" || in.find('/') != std::string::npos || std::filesystem::exists(in, ec) ||
-                  !std::filesystem::exists(lazy.path(), ec);
+                  (!archive::isServerLocation(lazy.path()) && !std::filesystem::exists(lazy.path(), ec));
     auto r = isFile ? loadRecord(engine, in, o.password) : loadFromArchive(lazy, in);
     if (!r.ok()) {
       std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), describe(r.error(), {o.password}).c_str());

@@ -20,7 +20,7 @@ const char* kUsage =
     "  diff A B             what changed between two notices (files or record JSON)\n"
     "  compare FILE...      key fields of a series side by side (--series NAME: from the archive)\n"
     "\n"
-    "the archive (one SQLite file: --archive FILE, $NOTICE_ARCHIVE, else notices.db here):\n"
+    "the archive (a SQLite file or a postgresql://URL: --archive, $NOTICE_ARCHIVE, else notices.db):\n"
     "  ingest PATH...       parse files and folders into the archive (--watch DIR: as they come)\n"
     "  list                 the notices in it, with filters (province, year, issuer, dates …)\n"
     "  show ID|发文字号     one notice: record, versions, stored file\n"

@@ -8,18 +8,19 @@
 set -euo pipefail
 
 # Build and run: the compiler, ICU, poppler (PDF), RE2, JSON, OpenSSL (SHA-256), libxml2 (web
-# pages), Tesseract with its Chinese data (OCR), libzip + pugixml (OFD, Word), SQLite (archive).
+# pages), Tesseract with its Chinese data (OCR), libzip + pugixml (OFD, Word), SQLite and libpq
+# (the archive in a file or on a PostgreSQL server).
 packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
           nlohmann-json3-dev libssl-dev libxml2-dev libtesseract-dev libleptonica-dev tesseract-ocr
-          tesseract-ocr-chi-sim libzip-dev libpugixml-dev libsqlite3-dev)
+          tesseract-ocr-chi-sim libzip-dev libpugixml-dev libsqlite3-dev libpq-dev)
 for option in "$@"; do
   case "$option" in
     --test) packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
-                       chromium fonts-wqy-microhei zip unzip postgresql
+                       chromium fonts-wqy-microhei zip unzip postgresql postgresql-contrib
                        dpkg-dev file groff-base) ;;  # the install test: cpack's .deb, the manual
     --check) packages+=(clang libclang-rt-14-dev libgtest-dev libgmock-dev qpdf poppler-utils python3
                         python3-jsonschema chromium fonts-wqy-microhei zip unzip dpkg-dev file groff-base) ;;
-    --bench) packages+=(poppler-utils git time bc hyperfine python3) ;;
+    --bench) packages+=(poppler-utils git time bc hyperfine python3 postgresql postgresql-contrib) ;;
     *) echo "install-deps: unknown option $option (use --test, --check, --bench)" >&2; exit 2 ;;
   esac
 done

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing (with the test dependencies), builds everything and runs the whole
-# test suite. Exits non-zero when any test fails.
+# test suite, the archive tests against both backends: SQLite files and a throwaway PostgreSQL
+# server (scripts/with-postgres.sh). Exits non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOTICE_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure -j"$(nproc)"
+bash scripts/with-postgres.sh ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -12,8 +12,9 @@
 // ingested last. list, search, export and series see current versions only unless
 // `all_versions` is asked for; show lists every version of the notice.
 //
-// The interface is the same for every backend (SQLite today, sqlite_archive.h). An Archive is
-// one connection: use it from one thread at a time; several processes may share one archive.
+// The interface is the same for every backend: one SQLite file (sqlite_archive.h) or a
+// PostgreSQL database (pg_archive.h); openArchive picks one by the location. An Archive is one
+// connection: use it from one thread at a time; several processes may share one archive.
 #pragma once
 
 #include <cstdint>
@@ -103,10 +104,25 @@ class Archive {
   virtual Result<std::vector<Summary>> versionsOf(int64_t notice_id) = 0;
   // The original bytes of a stored file.
   virtual Result<std::string> original(const std::string& sha256) = 0;
-  // Full-text search (FTS5 query syntax: words, "phrases", NOT, OR, NEAR) over titles and
-  // text, best first.
+  // Full-text search (FTS5 query syntax: words, "phrases", AND, OR, NOT, prefix*, NEAR(a b, N))
+  // over titles and text, best first. The same tokens on every backend (bigram_tokens.h).
   virtual Result<std::vector<SearchHit>> search(const std::string& query, size_t limit, const std::string& hit_open,
                                                 const std::string& hit_close, bool all_versions) = 0;
 };
+
+enum class OpenMode {
+  kCreate,    // create the archive when there is none (ingest)
+  kExisting,  // a file must be there (every query); an empty file or database is an empty archive
+};
+
+// A PostgreSQL URL (postgresql://… or postgres://…) names a server's database; anything else is
+// the path of a SQLite file.
+bool isServerLocation(const std::string& location);
+
+// `location` as it may be shown: a URL's password replaced by ***.
+std::string shownLocation(const std::string& location);
+
+// The archive at `location`, of the backend its form names.
+Result<std::unique_ptr<Archive>> openArchive(const std::string& location, OpenMode mode);
 
 }  // namespace notice::archive

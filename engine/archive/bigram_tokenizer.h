@@ -2,7 +2,7 @@
 //
 // SQLite's own tokenizers cannot search Chinese by word: unicode61 keeps a run of Han characters
 // as one token and trigram matches three characters or more, so 教育 finds nothing. This one
-// cuts a run of Han characters into overlapping pairs (教育厅 → 教育 育厅), which is how a
+// emits the tokens of bigram_tokens.h (shared with the PostgreSQL archive): it cuts a run of Han characters into overlapping pairs (教育厅 → 教育 育厅), which is how a
 // two-character word becomes one token and a longer word a phrase of pairs (退役军人 → 退役 役军
 // 军人, consecutive); a lone Han character between non-Han text is a token of its own. Latin
 // letters and digits form words, folded by NFKC with case folding (ＰＤＦ, PDF → pdf; ２０２６ →

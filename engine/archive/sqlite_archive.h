@@ -16,11 +16,6 @@
 
 namespace notice::archive {
 
-enum class OpenMode {
-  kCreate,    // create the file when there is none (ingest)
-  kExisting,  // the file must be there (every query); an empty one is made an empty archive
-};
-
 Result<std::unique_ptr<Archive>> openSqliteArchive(const std::string& path, OpenMode mode);
 
 // The archive schema this program writes (PRAGMA user_version).

@@ -3,68 +3,25 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 #include "archive/bigram_tokenizer.h"
+#include "archive/schema_sql.h"
 
 namespace notice::archive {
 namespace {
 
 // PRAGMA application_id of a notice archive: "NTCA".
 constexpr int64_t kApplicationId = 0x4E544341;
+// How long a connection waits for another process's transaction before it says the file is busy.
+constexpr int kBusyTimeoutMs = 30000;
 
-// Migration i takes the schema from version i to i + 1; a program knows versions up to their
-// count. Never edit one that has shipped: add the next.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {
-      // 0 → 1: the first archive.
-      R"sql(
-      CREATE TABLE files (               -- every original file, once, by the SHA-256 of its bytes
-        sha256 TEXT PRIMARY KEY,
-        bytes BLOB NOT NULL,
-        size INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE TABLE notices (             -- versions with one 发文字号 are one notice
-        id INTEGER PRIMARY KEY,
-        doc_number TEXT UNIQUE,          -- null: a notice without one (each a notice of its own)
-        current_version INTEGER          -- archive.h: latest issue_date, then latest ingest
-      );
-      CREATE TABLE versions (            -- one per stored file; its id is the archive id
-        id INTEGER PRIMARY KEY,
-        notice_id INTEGER NOT NULL REFERENCES notices(id),
-        sha256 TEXT NOT NULL UNIQUE REFERENCES files(sha256),
-        file TEXT NOT NULL,              -- the path it was ingested from
-        format TEXT NOT NULL,
-        ingested_at TEXT NOT NULL,
-        record TEXT NOT NULL,            -- the notice/1 record, JSON
-        doc_number TEXT, doc_prefix TEXT, doc_year INTEGER, doc_serial INTEGER,
-        title TEXT, doc_type TEXT, province TEXT, year INTEGER, issue_date TEXT
-      );
-      CREATE INDEX versions_notice ON versions(notice_id);
-      CREATE INDEX versions_doc_number ON versions(doc_number);
-      CREATE INDEX versions_province_year ON versions(province, year);
-      CREATE TABLE issuers (version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL, name TEXT NOT NULL);
-      CREATE INDEX issuers_version ON issuers(version_id);
-      CREATE TABLE recipients (version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL, name TEXT NOT NULL);
-      CREATE INDEX recipients_version ON recipients(version_id);
-      CREATE TABLE deadlines (
-        version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL,
-        date TEXT, action TEXT NOT NULL, text TEXT NOT NULL, relative TEXT
-      );
-      CREATE INDEX deadlines_date ON deadlines(date);
-      CREATE INDEX deadlines_version ON deadlines(version_id);
-      CREATE TABLE event_periods (
-        version_id INTEGER NOT NULL REFERENCES versions(id), position INTEGER NOT NULL,
-        event TEXT, start TEXT NOT NULL, "end" TEXT NOT NULL
-      );
-      CREATE INDEX event_periods_version ON event_periods(version_id);
-      CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'notice_bigram');
-      )sql",
-  };
-  return all;
-}
+// The migrations: schema/sql/sqlite/NNN_*.sql (schema_sql.h).
+const std::vector<const char*>& migrations() { return sqliteMigrations(); }
 
 bool isSqliteHeader(const std::string& path, std::string* problem) {
   std::error_code ec;
@@ -96,6 +53,23 @@ bool isSqliteHeader(const std::string& path, std::string* problem) {
   return true;
 }
 
+// What marks a file as an archive, read in one statement so that all three come from one
+// snapshot: read one by one, another process's migration could commit in between, and a new
+// archive would look like another program's file.
+struct Marks {
+  int64_t application_id = 0, user_version = 0, schema_version = 0;  // schema_version: 0 for no tables
+};
+
+Result<Marks> readMarks(Database& db) {
+  auto st = db.prepare("SELECT a.application_id, u.user_version, s.schema_version "
+                       "FROM pragma_application_id() a, pragma_user_version() u, pragma_schema_version() s");
+  if (!st.ok()) return st.error();
+  auto row = st.value().step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return Marks{};
+  return Marks{st.value().integer(0), st.value().integer(1), st.value().integer(2)};
+}
+
 Result<int64_t> pragmaInt(Database& db, const std::string& name) {
   auto st = db.prepare("PRAGMA " + name);
   if (!st.ok()) return st.error();
@@ -108,30 +82,27 @@ Result<int64_t> pragmaInt(Database& db, const std::string& name) {
 std::optional<Error> migrate(Database& db) {
   const int latest = static_cast<int>(migrations().size());
   for (bool inside = false;; inside = true) {
-    auto app = pragmaInt(db, "application_id");
-    if (!app.ok()) return app.error();
-    auto version = pragmaInt(db, "user_version");
-    if (!version.ok()) return version.error();
-    auto objects = pragmaInt(db, "schema_version");  // 0 for a file with no tables at all
-    if (!objects.ok()) return objects.error();
+    auto marks = readMarks(db);
+    if (!marks.ok()) return marks.error();
+    const int64_t app = marks.value().application_id, version = marks.value().user_version;
     // A file with nothing in it (new, or left by an ingest killed before its first commit) is
     // made an archive, whichever the mode.
-    bool fresh = app.value() == 0 && version.value() == 0 && objects.value() == 0;
-    if (!fresh && app.value() != kApplicationId) {
+    bool fresh = app == 0 && version == 0 && marks.value().schema_version == 0;
+    if (!fresh && app != kApplicationId) {
       return Error{ErrorCode::kBadArchive, db.path() + " is a SQLite database of another program, not a notice archive"};
     }
-    if (version.value() > latest) {
+    if (version > latest) {
       return Error{ErrorCode::kBadArchive, db.path() + " was written by a newer notice (archive schema " +
-                                               std::to_string(version.value()) + "; this one reads up to " +
+                                               std::to_string(version) + "; this one reads up to " +
                                                std::to_string(latest) + "): use that version or a newer one"};
     }
-    if (version.value() == latest) return inside ? db.exec("COMMIT") : std::nullopt;
+    if (version == latest) return inside ? db.exec("COMMIT") : std::nullopt;
     if (!inside) {
       // Look again inside a write transaction: another process may be migrating the same file.
       if (auto e = db.exec("BEGIN IMMEDIATE")) return e;
       continue;
     }
-    for (int v = static_cast<int>(version.value()); v < latest; ++v) {
+    for (int v = static_cast<int>(version); v < latest; ++v) {
       if (auto e = db.exec(migrations()[static_cast<size_t>(v)])) {
         db.exec("ROLLBACK");
         return e;
@@ -144,6 +115,19 @@ std::optional<Error> migrate(Database& db) {
       return e;
     }
     return std::nullopt;
+  }
+}
+
+// The switch to WAL takes an exclusive lock and SQLite returns SQLITE_BUSY for it at once, without
+// the busy handler, while another process is opening the same new file: try again, for as long
+// as the busy timeout.
+std::optional<Error> switchToWal(Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (true) {
+    auto journal = pragmaInt(db, "journal_mode = WAL");
+    if (journal.ok()) return std::nullopt;
+    if (journal.error().code != ErrorCode::kArchiveBusy || std::chrono::steady_clock::now() > deadline) return journal.error();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
 
@@ -165,20 +149,18 @@ Result<std::unique_ptr<Database>> openArchiveDatabase(const std::string& path, O
   auto db = std::make_unique<Database>(raw, path);
   if (rc != SQLITE_OK) return db->error(rc, "opening it");
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 30000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   std::string tokenizerError;
   if (!registerBigramTokenizer(raw, &tokenizerError)) {
     return Error{ErrorCode::kBadArchive, "cannot search " + path + ": " + tokenizerError};
   }
   // Whose file it is, before anything is written to it (WAL mode would change a foreign file).
-  auto app = pragmaInt(*db, "application_id");
-  if (!app.ok()) return app.error();
-  auto objects = pragmaInt(*db, "schema_version");
-  if (!objects.ok()) return objects.error();
-  if (app.value() != kApplicationId && objects.value() != 0) {
+  auto marks = readMarks(*db);
+  if (!marks.ok()) return marks.error();
+  if (marks.value().application_id != kApplicationId && marks.value().schema_version != 0) {
     return Error{ErrorCode::kBadArchive, path + " is a SQLite database of another program, not a notice archive"};
   }
-  if (auto journal = pragmaInt(*db, "journal_mode = WAL"); !journal.ok()) return journal.error();
+  if (auto e = switchToWal(*db)) return *e;
   if (auto e = db->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")) return *e;
   if (auto e = migrate(*db)) return *e;
   return db;

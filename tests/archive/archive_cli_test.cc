@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -18,6 +19,10 @@ namespace {
 
 using notice::testing::readFile;
 using notice::testing::sourcePath;
+using testing::ArchiveLocation;
+using testing::Backend;
+using testing::backendName;
+using testing::kBackends;
 using testing::ScratchDir;
 
 struct Outcome {
@@ -46,10 +51,16 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 size_t lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
-TEST(ArchiveCli, IngestSummaryExitCodeAndIngestAgain) {
-  ScratchDir dir;
+// The commands on each backend: --archive FILE or --archive postgresql://….
+class Commands : public ::testing::TestWithParam<Backend> {};
+INSTANTIATE_TEST_SUITE_P(Backends, Commands, kBackends, backendName);
+
+TEST_P(Commands, IngestSummaryExitCodeAndIngestAgain) {
+  ArchiveLocation where(GetParam());
+  SKIP_WITHOUT(where);
+  const ScratchDir& dir = where.dir();
   std::ofstream(dir.file("empty.txt")).close();
-  std::string db = quoted(dir.file("a.db"));
+  std::string db = quoted(where.location());
   Outcome r = notice("ingest --archive " + db + " " + quoted(sourcePath("corpus/text")) + " " + quoted(dir.file("empty.txt")));
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("5 ingested, 0 versions, 0 duplicates, 1 failed"), std::string::npos) << r.out;
@@ -78,22 +89,35 @@ TEST(ArchiveCli, PathsOnStdinAndWhereTheArchiveIs) {
   EXPECT_FALSE(std::filesystem::exists(dir.file("other.db")));
 }
 
-class Queries : public ::testing::Test {
+// The samples ingested once per backend with `notice ingest`, for the queries.
+class Queries : public ::testing::TestWithParam<Backend> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new ScratchDir;
-    db_ = quoted(dir_->file("a.db"));
-    Outcome r = notice("ingest --archive " + db_ + " " + quoted(sourcePath("corpus/text")) + " " + quoted(sourcePath("corpus/pdf")));
-    ASSERT_EQ(r.code, 0) << r.err;
+  void SetUp() override {
+    auto& shared = archives()[static_cast<int>(GetParam())];
+    if (!shared) {
+      shared = std::make_unique<ArchiveLocation>(GetParam());
+      if (!shared->available()) GTEST_SKIP() << testing::kNoServer;
+      Outcome r = notice("ingest --archive " + quoted(shared->location()) + " " + quoted(sourcePath("corpus/text")) + " " +
+                         quoted(sourcePath("corpus/pdf")));
+      ASSERT_EQ(r.code, 0) << r.err;
+    }
+    SKIP_WITHOUT(*shared);
+    db_ = quoted(shared->location());
+    dir_ = &shared->dir();
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static ScratchDir* dir_;
-  static std::string db_;
+  static void TearDownTestSuite() {
+    for (auto& shared : archives()) shared.reset();
+  }
+  static std::array<std::unique_ptr<ArchiveLocation>, 2>& archives() {
+    static std::array<std::unique_ptr<ArchiveLocation>, 2> all;
+    return all;
+  }
+  const ScratchDir* dir_ = nullptr;
+  std::string db_;
 };
-ScratchDir* Queries::dir_ = nullptr;
-std::string Queries::db_;
+INSTANTIATE_TEST_SUITE_P(Backends, Queries, kBackends, backendName);
 
-TEST_F(Queries, ListFormatsAndFilters) {
+TEST_P(Queries, ListFormatsAndFilters) {
   Outcome r = notice("list --archive " + db_ + " --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   auto all = nlohmann::json::parse(r.out);
@@ -118,7 +142,7 @@ TEST_F(Queries, ListFormatsAndFilters) {
   EXPECT_EQ(notice("list --archive " + db_ + " --format xml").code, 2);
 }
 
-TEST_F(Queries, ShowSearchExport) {
+TEST_P(Queries, ShowSearchExport) {
   Outcome r = notice("show --archive " + db_ + " 晋教职成函〔2026〕53号");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("versions (2;"), std::string::npos) << r.out;
@@ -147,7 +171,7 @@ TEST_F(Queries, ShowSearchExport) {
   EXPECT_EQ(lines(readFile(dir_->file("x.csv"))), 5u);  // a header and four notices
 }
 
-TEST_F(Queries, SeriesAndComparisonsFromTheArchive) {
+TEST_P(Queries, SeriesAndComparisonsFromTheArchive) {
   Outcome r = notice("series --archive " + db_);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("activity 职业教育活动周  — 4 notices"), std::string::npos) << r.out;
@@ -239,6 +263,40 @@ TEST(ArchiveCli, ANewerArchive) {
   sqlite3_exec(db, ("PRAGMA user_version = " + std::to_string(sqliteSchemaVersion() + 1)).c_str(), nullptr, nullptr, nullptr);
   sqlite3_close(db);
   everyCommandRefuses(dir.file("a.db"), "was written by a newer notice");
+}
+
+// A server: $NOTICE_ARCHIVE selects it as --archive does; a newer archive, another program's
+// database and a server not there are refused by every command, with what is wrong.
+TEST(ArchiveCli, AServerArchive) {
+  ArchiveLocation where(Backend::kPostgres);
+  SKIP_WITHOUT(where);
+  std::string env = "NOTICE_ARCHIVE=" + quoted(where.location()) + " ";
+  Outcome r = notice("ingest " + quoted(sourcePath("corpus/text")), env);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("5 ingested, 0 versions, 0 duplicates, 0 failed → " + where.location()), std::string::npos) << r.out;
+  r = notice("list --format jsonl", env);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(lines(r.out), 5u);
+  where.sql("UPDATE archive_schema SET version = version + 1");
+  for (const auto& command : kCommands) {
+    r = notice(command, env);
+    EXPECT_EQ(r.code, 1) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("was written by a newer notice"), std::string::npos) << command << ": " << r.err;
+  }
+  ArchiveLocation foreign(Backend::kPostgres);
+  foreign.sql("CREATE TABLE photos (id integer PRIMARY KEY, name text)");
+  for (const auto& command : kCommands) {
+    r = notice(command + " --archive " + quoted(foreign.location()));
+    EXPECT_EQ(r.code, 1) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("holds tables of another program"), std::string::npos) << command << ": " << r.err;
+  }
+  for (const auto& command : kCommands) {
+    r = notice(command + " --archive 'postgresql://clerk:s3cret@127.0.0.1:1/notices'");
+    EXPECT_EQ(r.code, 1) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("cannot connect to the archive postgresql://clerk:***@127.0.0.1:1/notices"), std::string::npos)
+        << command << ": " << r.err;
+    EXPECT_EQ(r.err.find("s3cret"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -1,22 +1,43 @@
-// The archive (archive/archive.h, SQLite backend): ingest and re-ingest, versions and the one
-// queries see, every filter, search, the export's records, series, files that are no archive.
+// The archive (archive/archive.h), the same tests on both backends (SQLite, PostgreSQL): ingest
+// and re-ingest, versions and the one queries see, every filter, search, the export's records,
+// series; then files and databases that are no archive.
 #include <sqlite3.h>
 
+#include <array>
 #include <fstream>
 #include <random>
 #include <set>
 
 #include "archive/batch_ingest.h"
 #include "archive/folder_watch.h"
+#include "archive/pg_archive.h"
 #include "archive/series.h"
 #include "archive_support.h"
 
 namespace notice::archive {
 namespace {
 
+using testing::ArchiveLocation;
+using testing::Backend;
+using testing::backendName;
+using testing::kBackends;
 using testing::makeNotice;
 using testing::openOrDie;
 using testing::ScratchDir;
+
+// A test of the archive on one backend, with an empty archive of its own.
+class Store : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    SKIP_WITHOUT(location_);
+    a_ = openOrDie(location_.location());
+    ASSERT_TRUE(a_);
+  }
+  const ScratchDir& dir() const { return location_.dir(); }
+  ArchiveLocation location_{GetParam()};
+  std::unique_ptr<Archive> a_;
+};
+INSTANTIATE_TEST_SUITE_P(Backends, Store, kBackends, backendName);
 
 std::vector<std::string> samples() {
   std::vector<std::string> out;
@@ -33,10 +54,8 @@ std::set<int64_t> ids(const std::vector<Summary>& rows) {
   return out;
 }
 
-TEST(Archive, IngestThenIngestAgainChangesNothing) {
-  ScratchDir dir;
-  auto a = openOrDie(dir.file("a.db"));
-  ASSERT_TRUE(a);
+TEST_P(Store, IngestThenIngestAgainChangesNothing) {
+  auto& a = a_;
   BatchOptions options;
   options.jobs = 2;
   auto files = samples();
@@ -64,9 +83,9 @@ TEST(Archive, IngestThenIngestAgainChangesNothing) {
   EXPECT_EQ(ids(a->list({}).value()), ids(listed.value()));
 }
 
-TEST(Archive, AFileThatCannotBeParsedIsReportedAndTheBatchGoesOn) {
-  ScratchDir dir;
-  auto a = openOrDie(dir.file("a.db"));
+TEST_P(Store, AFileThatCannotBeParsedIsReportedAndTheBatchGoesOn) {
+  auto& a = a_;
+  const ScratchDir& dir = this->dir();
   std::ofstream(dir.file("empty.txt")).close();
   std::vector<std::string> files = {dir.file("empty.txt"), notice::testing::sourcePath("corpus/text/2026-shanxi-jjzc53.txt"),
                                     dir.file("missing.txt")};
@@ -90,9 +109,8 @@ TEST(Archive, ExpandPathsWalksFoldersAndSkipsTheArchive) {
   EXPECT_EQ(failures[0].file, dir.file("nothing-here"));
 }
 
-TEST(Archive, VersionsOfOneDocNumberAndTheCurrentOne) {
-  ScratchDir dir;
-  auto a = openOrDie(dir.file("a.db"));
+TEST_P(Store, VersionsOfOneDocNumberAndTheCurrentOne) {
+  auto& a = a_;
   const std::string number = "晋教职成函〔2021〕30号";
   auto first = makeNotice("first", number, "山西省", 2021, "2021-05-06");
   auto older = makeNotice("older", number, "山西省", 2021, "2021-04-01");
@@ -150,10 +168,11 @@ TEST(Archive, VersionsOfOneDocNumberAndTheCurrentOne) {
   EXPECT_FALSE(a->version(999).ok());
 }
 
-class Filters : public ::testing::Test {
+class Filters : public Store {
  protected:
   void SetUp() override {
-    a_ = openOrDie(dir_.file("a.db"));
+    Store::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto n1 = makeNotice("n1", "晋教职成函〔2021〕30号", "山西省", 2021, "2021-05-06");
     n1.record.deadlines = {{"2021-06-15", "报送总结", "6月15日前报送总结。", std::nullopt}};
     n1.record.event_periods = {{"职业教育活动周", "2021-05-10", "2021-05-16"}};
@@ -183,12 +202,11 @@ class Filters : public ::testing::Test {
     for (int i : which) out.insert(id_[static_cast<size_t>(i - 1)]);
     return out;
   }
-  ScratchDir dir_;
-  std::unique_ptr<Archive> a_;
   std::vector<int64_t> id_;
 };
+INSTANTIATE_TEST_SUITE_P(Backends, Filters, kBackends, backendName);
 
-TEST_F(Filters, EachFilter) {
+TEST_P(Filters, EachFilter) {
   EXPECT_EQ(run({}), of({1, 2, 3}));
   Filter f;
   f.province = "山西省";
@@ -208,7 +226,7 @@ TEST_F(Filters, EachFilter) {
   EXPECT_EQ(run(f), of({3}));
 }
 
-TEST_F(Filters, Deadlines) {
+TEST_P(Filters, Deadlines) {
   Filter f;
   f.deadline_after = "2026-06-01";
   EXPECT_EQ(run(f), of({2}));
@@ -230,7 +248,7 @@ TEST_F(Filters, Deadlines) {
   EXPECT_EQ(run(f), of({2}));
 }
 
-TEST_F(Filters, EventPeriodsOverlapTheRange) {
+TEST_P(Filters, EventPeriodsOverlapTheRange) {
   Filter f;
   f.event_after = "2026-05-16";  // the week's last day
   EXPECT_EQ(run(f), of({2}));
@@ -247,7 +265,7 @@ TEST_F(Filters, EventPeriodsOverlapTheRange) {
   EXPECT_EQ(run(f), of({}));
 }
 
-TEST_F(Filters, AllVersions) {
+TEST_P(Filters, AllVersions) {
   auto n1b = makeNotice("n1 again", "晋教职成函〔2021〕30号", "山西省", 2021, "2021-05-07");
   auto r = a_->ingest("f", n1b.bytes, n1b.record);
   Filter f;
@@ -260,25 +278,39 @@ TEST_F(Filters, AllVersions) {
   EXPECT_EQ(run(f), current);
 }
 
-class Corpus : public ::testing::Test {
+// The samples ingested once per backend, shared by the tests that only read.
+class Corpus : public ::testing::TestWithParam<Backend> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new ScratchDir;
-    archive_ = openOrDie(dir_->file("corpus.db")).release();
-    BatchOptions options;
-    options.jobs = 2;
-    auto s = ingestFiles(*archive_, notice::testing::engine(), samples(), options);
-    ASSERT_TRUE(s.failed.empty());
+  void SetUp() override {
+    auto& shared = archives()[static_cast<int>(GetParam())];
+    if (!shared.location) {
+      shared.location = std::make_unique<ArchiveLocation>(GetParam(), "corpus.db");
+      if (!shared.location->available()) GTEST_SKIP() << testing::kNoServer;
+      shared.archive = openOrDie(shared.location->location());
+      ASSERT_TRUE(shared.archive);
+      BatchOptions options;
+      options.jobs = 2;
+      auto s = ingestFiles(*shared.archive, notice::testing::engine(), samples(), options);
+      ASSERT_TRUE(s.failed.empty()) << s.failed[0].reason;
+    }
+    SKIP_WITHOUT(*shared.location);
+    archive_ = shared.archive.get();
+    ASSERT_TRUE(archive_);
   }
   static void TearDownTestSuite() {
-    delete archive_;
-    delete dir_;
+    for (auto& shared : archives()) shared = {};
   }
-  static ScratchDir* dir_;
-  static Archive* archive_;
+  struct Shared {
+    std::unique_ptr<ArchiveLocation> location;
+    std::unique_ptr<Archive> archive;
+  };
+  static std::array<Shared, 2>& archives() {
+    static std::array<Shared, 2> all;
+    return all;
+  }
+  Archive* archive_ = nullptr;
 };
-ScratchDir* Corpus::dir_ = nullptr;
-Archive* Corpus::archive_ = nullptr;
+INSTANTIATE_TEST_SUITE_P(Backends, Corpus, kBackends, backendName);
 
 std::vector<std::string> docNumbers(const std::vector<SearchHit>& hits) {
   std::vector<std::string> out;
@@ -286,7 +318,7 @@ std::vector<std::string> docNumbers(const std::vector<SearchHit>& hits) {
   return out;
 }
 
-TEST_F(Corpus, SearchFindsWordsOfEveryLength) {
+TEST_P(Corpus, SearchFindsWordsOfEveryLength) {
   for (const char* word : {"民政", "退役军人", "终身学习", "职业教育活动周"}) {
     auto hits = archive_->search(word, 20, "[", "]", false);
     ASSERT_TRUE(hits.ok()) << hits.error().message;
@@ -301,7 +333,7 @@ TEST_F(Corpus, SearchFindsWordsOfEveryLength) {
   EXPECT_GT(archive_->search("民政", 20, "[", "]", true).value().size(), hits.size());
 }
 
-TEST_F(Corpus, SearchOperatorsAndRanking) {
+TEST_P(Corpus, SearchOperatorsAndRanking) {
   auto anhui = archive_->search("职业教育 安徽", 20, "[", "]", false).value();
   ASSERT_EQ(docNumbers(anhui), std::vector<std::string>{"皖教秘职成〔2026〕23号"});
   auto notAnhui = archive_->search("职业教育 NOT 安徽", 20, "[", "]", false).value();
@@ -316,7 +348,7 @@ TEST_F(Corpus, SearchOperatorsAndRanking) {
   EXPECT_EQ(bad.error().code, ErrorCode::kBadArgument);
 }
 
-TEST_F(Corpus, RecordsComeBackAsTheEngineWroteThem) {
+TEST_P(Corpus, RecordsComeBackAsTheEngineWroteThem) {
   Filter all;
   all.all_versions = true;
   auto versions = archive_->records(all);
@@ -330,7 +362,7 @@ TEST_F(Corpus, RecordsComeBackAsTheEngineWroteThem) {
   }
 }
 
-TEST_F(Corpus, SeriesByActivity) {
+TEST_P(Corpus, SeriesByActivity) {
   auto versions = archive_->records({});
   auto series = findSeries(versions.value(), notice::testing::grammar());
   auto picked = pickSeries(series, "职业教育活动周");
@@ -386,7 +418,7 @@ void sqlOn(const std::string& path, const std::string& sql) {
 }
 
 std::string openError(const std::string& path, OpenMode mode = OpenMode::kExisting) {
-  auto a = openSqliteArchive(path, mode);
+  auto a = openArchive(path, mode);
   return a.ok() ? "" : a.error().message;
 }
 
@@ -475,6 +507,77 @@ TEST(ArchiveFile, MissingAndEmpty) {
   ASSERT_TRUE(a.ok());
   EXPECT_TRUE(a.value()->list({}).value().empty());
   EXPECT_NE(openError(dir.path().string()).find("is a folder"), std::string::npos);
+}
+
+// --- databases that are no archive, and the schemas (PostgreSQL; the same rules as files) ---
+
+TEST(ArchiveSchema, MigrationsAreTheNumberedFilesAndOpeningAppliesThem) {
+  for (const char* backend : {"sqlite", "pg"}) {
+    size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(notice::testing::sourcePath(std::string("schema/sql/") + backend))) {
+      files += e.path().extension() == ".sql";
+    }
+    EXPECT_EQ(files, static_cast<size_t>(std::string(backend) == "pg" ? pgSchemaVersion() : sqliteSchemaVersion())) << backend;
+  }
+  for (Backend b : {Backend::kSqlite, Backend::kPostgres}) {
+    ArchiveLocation location(b);
+    if (!location.available()) continue;
+    { openOrDie(location.location()); }
+    if (b == Backend::kSqlite) EXPECT_EQ(location.sql("PRAGMA user_version"), std::to_string(sqliteSchemaVersion()));
+    else EXPECT_EQ(location.sql("SELECT version FROM archive_schema"), std::to_string(pgSchemaVersion()));
+  }
+}
+
+TEST(ArchiveLocations, AUrlIsAServerAndAnythingElseAFile) {
+  EXPECT_TRUE(isServerLocation("postgresql://archive.example/notices"));
+  EXPECT_TRUE(isServerLocation("postgres://u@h:5433/db?sslmode=require"));
+  EXPECT_FALSE(isServerLocation("notices.db"));
+  EXPECT_FALSE(isServerLocation("./postgresql:/x.db"));
+  EXPECT_EQ(shownLocation("postgresql://clerk:s3cret@host/db"), "postgresql://clerk:***@host/db");
+  EXPECT_EQ(shownLocation("postgresql://clerk@host/db"), "postgresql://clerk@host/db");
+}
+
+TEST(ServerArchive, ANewerArchiveIsRefused) {
+  ArchiveLocation location(Backend::kPostgres);
+  SKIP_WITHOUT(location);
+  { openOrDie(location.location()); }
+  location.sql("UPDATE archive_schema SET version = " + std::to_string(pgSchemaVersion() + 1));
+  auto a = openArchive(location.location(), OpenMode::kExisting);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().code, ErrorCode::kBadArchive);
+  EXPECT_NE(a.error().message.find("was written by a newer notice"), std::string::npos) << a.error().message;
+}
+
+TEST(ServerArchive, AnotherProgramsDatabaseIsLeftAlone) {
+  ArchiveLocation location(Backend::kPostgres);
+  SKIP_WITHOUT(location);
+  location.sql("CREATE TABLE photos (id integer PRIMARY KEY, name text); INSERT INTO photos VALUES (1, 'x')");
+  for (auto mode : {OpenMode::kExisting, OpenMode::kCreate}) {
+    auto a = openArchive(location.location(), mode);
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().message.find("holds tables of another program"), std::string::npos) << a.error().message;
+  }
+  EXPECT_EQ(location.sql("SELECT count(*) FROM photos"), "1");
+  EXPECT_EQ(location.sql("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), "1");
+}
+
+TEST(ServerArchive, AnEmptyDatabaseIsAnEmptyArchiveAndAServerNotThereIsAnError) {
+  ArchiveLocation location(Backend::kPostgres);
+  SKIP_WITHOUT(location);
+  auto a = openArchive(location.location(), OpenMode::kExisting);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_TRUE(a.value()->list({}).value().empty());
+  // Port 1 on this machine: nothing listens there.
+  auto none = openArchive("postgresql://clerk:s3cret@127.0.0.1:1/notices?connect_timeout=5", OpenMode::kExisting);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kIoError);
+  EXPECT_NE(none.error().message.find("cannot connect to the archive postgresql://clerk:***@127.0.0.1:1/"), std::string::npos)
+      << none.error().message;
+  EXPECT_EQ(none.error().message.find("s3cret"), std::string::npos);
+  const std::string server = testing::testServer();
+  auto missing = openArchive(server.substr(0, server.rfind('/') + 1) + "no_such_database", OpenMode::kExisting);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("does not exist"), std::string::npos) << missing.error().message;
 }
 
 TEST(FolderWatch, AFileIsHandedOutOnceItStopsChanging) {

@@ -1,6 +1,12 @@
-// The notice_bigram FTS5 tokenizer, through SQLite itself: an in-memory FTS5 table over the
-// bundled notices (corpus/text and corpus/real/web) and a few lines written for one case each.
+// Chinese search, the same cases on both backends: the notice_bigram FTS5 tokenizer through
+// SQLite itself (an in-memory FTS5 table), and the same tokens as a tsvector with the query
+// translated to a tsquery on the PostgreSQL test server (pg_search.h); over the bundled notices
+// (corpus/text and corpus/real/web) and a few lines written for one case each.
 #include "archive/bigram_tokenizer.h"
+#include "archive/bigram_tokens.h"
+#include "archive/pg_search.h"
+#include "archive_support.h"
+#include "core/utf8.h"
 
 #include <sqlite3.h>
 
@@ -51,44 +57,56 @@ Names containing(const std::string& word) {
   return out;
 }
 
-// An in-memory FTS5 table `notices(name UNINDEXED, body)` with the tokenizer given.
+// A table of named texts to search, on one backend.
 class SearchTable {
  public:
-  explicit SearchTable(const std::string& tokenize = "notice_bigram") {
+  virtual ~SearchTable() = default;
+  virtual void add(const std::string& name, const std::string& body) = 0;
+  void addCorpus() {
+    for (const auto& [name, text] : corpusNotices()) add(name, text);
+  }
+  // The names matching `match`, best first.
+  virtual std::vector<std::string> ranked(const std::string& match) = 0;
+  Names matching(const std::string& match) {
+    auto names = ranked(match);
+    return Names(names.begin(), names.end());
+  }
+  // The text of `name` around its hits (about 12 tokens), or all of it, hits between [ and ].
+  virtual std::string snippet(const std::string& name, const std::string& match) = 0;
+  virtual std::string highlight(const std::string& name, const std::string& match) = 0;
+};
+
+// An in-memory FTS5 table `notices(name UNINDEXED, body)` with the tokenizer given.
+class Fts5Table : public SearchTable {
+ public:
+  explicit Fts5Table(const std::string& tokenize = "notice_bigram") {
     EXPECT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
     std::string error;
     EXPECT_TRUE(registerBigramTokenizer(db_, &error)) << error;
     created_ = exec("CREATE VIRTUAL TABLE notices USING fts5(name UNINDEXED, body, tokenize = '" + tokenize + "')");
   }
-  ~SearchTable() { sqlite3_close(db_); }
-  SearchTable(const SearchTable&) = delete;
-  SearchTable& operator=(const SearchTable&) = delete;
+  ~Fts5Table() override { sqlite3_close(db_); }
+  Fts5Table(const Fts5Table&) = delete;
+  Fts5Table& operator=(const Fts5Table&) = delete;
 
   bool created() const { return created_; }
   std::string lastError() const { return sqlite3_errmsg(db_); }
 
-  void add(const std::string& name, const std::string& body) {
+  void add(const std::string& name, const std::string& body) override {
     auto rows = query("INSERT INTO notices(name, body) VALUES (?1, ?2)", {name, body});
     EXPECT_TRUE(rows.empty());
   }
-  void addCorpus() {
-    for (const auto& [name, text] : corpusNotices()) add(name, text);
-  }
 
-  // The names matching `match`, best first (bm25).
-  std::vector<std::string> ranked(const std::string& match) {
+  // bm25
+  std::vector<std::string> ranked(const std::string& match) override {
     return query("SELECT name FROM notices WHERE notices MATCH ?1 ORDER BY rank", {match});
   }
-  Names matching(const std::string& match) {
-    auto names = ranked(match);
-    return Names(names.begin(), names.end());
-  }
-  std::string snippet(const std::string& name, const std::string& match) {
+  std::string snippet(const std::string& name, const std::string& match) override {
     auto rows = query("SELECT snippet(notices, 1, '[', ']', '…', 12) FROM notices WHERE notices MATCH ?1 AND name = ?2",
                       {match, name});
     return rows.empty() ? "" : rows.front();
   }
-  std::string highlight(const std::string& name, const std::string& match) {
+  std::string highlight(const std::string& name, const std::string& match) override {
     auto rows = query("SELECT highlight(notices, 1, '[', ']') FROM notices WHERE notices MATCH ?1 AND name = ?2",
                       {match, name});
     return rows.empty() ? "" : rows.front();
@@ -126,15 +144,96 @@ class SearchTable {
   bool created_ = false;
 };
 
+// The same on the PostgreSQL test server: a table `notices(name, body, tokens tsvector)` in a
+// database of its own, queried as the PostgreSQL archive queries (pg_search.h).
+class PgTable : public SearchTable {
+ public:
+  PgTable() : location_(archive::testing::Backend::kPostgres) {
+    if (!location_.available()) return;
+    auto c = archive::PgConnection::connect(location_.location());
+    if (!c.ok()) {
+      ADD_FAILURE() << c.error().message;
+      return;
+    }
+    db_ = std::move(c).value();
+    if (auto e = db_->exec("CREATE TABLE notices (name text, body text, tokens tsvector)")) ADD_FAILURE() << e->message;
+  }
+  bool available() const { return db_ != nullptr; }
+
+  void add(const std::string& name, const std::string& body) override {
+    if (!db_) return;
+    // As the archive stores it: bytes that are no UTF-8 as U+FFFD (pg_archive.cc).
+    std::string text = utf8::repaired(body);
+    auto r = db_->query("INSERT INTO notices VALUES ($1, $2, CAST($3 AS tsvector))", {name, text, archive::tsvectorLiteral("", text)});
+    EXPECT_TRUE(r.ok()) << r.error().message;
+  }
+  std::vector<std::string> ranked(const std::string& match) override {
+    std::vector<std::string> out;
+    if (!db_) return out;
+    auto q = archive::toTsQuery(match);
+    if (!q.ok()) {
+      ADD_FAILURE() << match << ": " << q.error().message;
+      return out;
+    }
+    auto r = db_->query(std::string("SELECT name FROM notices, CAST($1 AS tsquery) q WHERE tokens @@ q ORDER BY ts_rank(") +
+                            archive::kRankWeights + ", tokens, q) DESC, name",
+                        {q.value().text});
+    EXPECT_TRUE(r.ok()) << match << " as " << q.value().text << ": " << r.error().message;
+    if (r.ok())
+      for (int i = 0; i < r.value().rows(); ++i) out.push_back(r.value().text(i, 0));
+    return out;
+  }
+  std::string snippet(const std::string& name, const std::string& match) override {
+    size_t hits = 0;
+    auto body = matchingBody(name, match);
+    return body.empty() ? "" : archive::snippetOfHits(body, archive::toTsQuery(match).value().phrases, "[", "]", "…", 12, &hits);
+  }
+  std::string highlight(const std::string& name, const std::string& match) override {
+    auto body = matchingBody(name, match);
+    return body.empty() ? "" : archive::highlightHits(body, archive::toTsQuery(match).value().phrases, "[", "]");
+  }
+
+ private:
+  std::string matchingBody(const std::string& name, const std::string& match) {
+    auto q = archive::toTsQuery(match);
+    if (!q.ok() || !db_) return "";
+    auto r = db_->query("SELECT body FROM notices WHERE tokens @@ CAST($1 AS tsquery) AND name = $2", {q.value().text, name});
+    return r.ok() && r.value().rows() > 0 ? r.value().text(0, 0) : "";
+  }
+  archive::testing::ArchiveLocation location_;
+  std::unique_ptr<archive::PgConnection> db_;
+};
+
+// The cases that hold on both backends.
+class Search : public ::testing::TestWithParam<archive::testing::Backend> {
+ protected:
+  // A new, empty table (the test is skipped without a PostgreSQL test server).
+  SearchTable& table() {
+    if (GetParam() == archive::testing::Backend::kSqlite) {
+      table_ = std::make_unique<Fts5Table>();
+    } else {
+      table_ = std::make_unique<PgTable>();  // a failure to make it is reported already
+    }
+    return *table_;
+  }
+  void SetUp() override {
+    if (GetParam() == archive::testing::Backend::kPostgres && archive::testing::testServer().empty()) {
+      GTEST_SKIP() << archive::testing::kNoServer;
+    }
+  }
+  std::unique_ptr<SearchTable> table_;
+};
+INSTANTIATE_TEST_SUITE_P(Backends, Search, archive::testing::kBackends, archive::testing::backendName);
+
 // Why the tokenizer exists: SQLite's own tokenizers miss two-character words. trigram finds
 // none; unicode61 only where the word stands between punctuation or spaces (各市教育、民政、…),
 // not inside a run (省民政厅).
 TEST(BuiltInTokenizers, MissTwoCharacterWords) {
-  SearchTable trigram("trigram");
+  Fts5Table trigram("trigram");
   trigram.addCorpus();
   EXPECT_THAT(trigram.matching("教育"), ::testing::IsEmpty());
   EXPECT_THAT(trigram.matching("民政"), ::testing::IsEmpty());
-  SearchTable unicode61("unicode61");
+  Fts5Table unicode61("unicode61");
   unicode61.addCorpus();
   for (const char* word : {"教育", "民政"}) {
     Names found = unicode61.matching(word);
@@ -144,15 +243,59 @@ TEST(BuiltInTokenizers, MissTwoCharacterWords) {
 }
 
 TEST(BigramTokenizer, IndexesOverlappingPairsWordsAndSingleCharacters) {
-  SearchTable table;
+  Fts5Table table;
   table.add("a", "省教育厅（ＰＤＦ版）2026年");
   // Pairs at the position of the character they open, each character colocated with its pair,
   // the run's last character at its own position; a lone Han character once.
   EXPECT_THAT(table.tokens("a"), ElementsAre("省", "省教", "教", "教育", "育", "育厅", "厅", "pdf", "版", "2026", "年"));
 }
 
-TEST(BigramTokenizer, TwoCharacterWords) {
-  SearchTable table;
+// The tokens both backends index (bigram_tokens.h): what the FTS5 table holds above, and a
+// query's tokens (pairs only).
+TEST(BigramTokens, DocumentsAndQueries) {
+  std::vector<std::string> texts;
+  std::vector<bool> colocated;
+  for (const auto& t : bigramTokens("省教育厅（ＰＤＦ版）2026年", true)) {
+    texts.push_back(t.text);
+    colocated.push_back(t.colocated);
+  }
+  EXPECT_THAT(texts, ElementsAre("省教", "省", "教育", "教", "育厅", "育", "厅", "pdf", "版", "2026", "年"));
+  EXPECT_THAT(colocated, ElementsAre(false, true, false, true, false, true, false, false, false, false, false));
+  texts.clear();
+  for (const auto& t : bigramTokens("省教育厅（ＰＤＦ版）2026年", false)) texts.push_back(t.text);
+  EXPECT_THAT(texts, ElementsAre("省教", "教育", "育厅", "pdf", "版", "2026", "年"));
+}
+
+// The query syntax as a tsquery (PostgreSQL), and what it refuses.
+TEST(TsQuery, WordsPhrasesOperators) {
+  auto text = [](const std::string& q) {
+    auto t = archive::toTsQuery(q);
+    return t.ok() ? t.value().text : "error: " + t.error().message;
+  };
+  EXPECT_EQ(text("退役军人"), "('退役' <-> '役军' <-> '军人')");
+  EXPECT_EQ(text("职业教育 NOT 安徽"), "(('职业' <-> '业教' <-> '教育') & !'安徽')");
+  EXPECT_EQ(text("民政 OR 养老 AND 服务"), "('民政' | ('养老' & '服务'))");
+  EXPECT_EQ(text("(民政 OR 养老) 服务"), "(('民政' | '养老') & '服务')");
+  EXPECT_EQ(text("\"pdf格式\""), "('pdf' <-> '格式')");
+  EXPECT_EQ(text("教育*"), "'教育':*");
+  EXPECT_EQ(text("ＰＤＦ"), "'pdf'");
+  EXPECT_EQ(text("NEAR(民政 养老, 1)"), "('民政' <1> '养老' | '养老' <1> '民政' | '民政' <2> '养老' | '养老' <2> '民政')");
+  for (const char* bad : {"\"unclosed", "教育)", "(教育", "NOT", "教育 OR", "NEAR(a b c)", "NEAR(a b, x)", "-教育", "，"}) {
+    EXPECT_EQ(text(bad).rfind("error: ", 0), 0u) << bad << " → " << text(bad);
+  }
+  // The phrases a snippet marks: not those under NOT.
+  auto q = archive::toTsQuery("职业教育 NOT (安徽 OR 山西)");
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q.value().phrases.size(), 1u);
+  EXPECT_THAT(q.value().phrases[0].tokens, ElementsAre("职业", "业教", "教育"));
+}
+
+TEST(TsVector, TitleWeighsAndBodyFollowsAfterAGap) {
+  EXPECT_EQ(archive::tsvectorLiteral("通知", "教育厅"), "'厅':6 '教':4 '教育':4 '知':2A '育':5 '育厅':5 '通':1A '通知':1A");
+}
+
+TEST_P(Search, TwoCharacterWords) {
+  SearchTable& table = this->table();
   table.addCorpus();
   for (const char* word : {"教育", "养老", "民政", "活动", "培训"}) {
     EXPECT_EQ(table.matching(word), containing(word)) << word;
@@ -161,8 +304,8 @@ TEST(BigramTokenizer, TwoCharacterWords) {
   EXPECT_EQ(table.matching("养老"), (Names{"2024-shanxi-jjzc30", "2026-shanxi-jjzc53"}));
 }
 
-TEST(BigramTokenizer, ThreeAndFourCharacterWordsArePhrasesOfPairs) {
-  SearchTable table;
+TEST_P(Search, ThreeAndFourCharacterWordsArePhrasesOfPairs) {
+  SearchTable& table = this->table();
   table.addCorpus();
   EXPECT_EQ(table.matching("退役军人"), (Names{"2021-shanxi-jjzc65", "2026-anhui-wjmzc23", "2026-shanxi-jjzc53"}));
   for (const char* word : {"教育厅", "退役军人", "职业教育", "终身学习", "活动周"}) {
@@ -174,8 +317,8 @@ TEST(BigramTokenizer, ThreeAndFourCharacterWordsArePhrasesOfPairs) {
   EXPECT_TRUE(table.matching("退役 军人").count("apart"));
 }
 
-TEST(BigramTokenizer, QuotedPhrases) {
-  SearchTable table;
+TEST_P(Search, QuotedPhrases) {
+  SearchTable& table = this->table();
   table.addCorpus();
   EXPECT_EQ(table.matching("\"全民终身学习活动周\""), containing("全民终身学习活动周"));
   EXPECT_FALSE(containing("全民终身学习活动周").empty());
@@ -187,8 +330,8 @@ TEST(BigramTokenizer, QuotedPhrases) {
   EXPECT_TRUE(table.matching("2026年 职业教育").count("other"));
 }
 
-TEST(BigramTokenizer, NotAndNear) {
-  SearchTable table;
+TEST_P(Search, NotAndNear) {
+  SearchTable& table = this->table();
   table.addCorpus();
   Names expected;
   for (const auto& name : containing("教育"))
@@ -205,8 +348,8 @@ TEST(BigramTokenizer, NotAndNear) {
   EXPECT_FALSE(table.matching("NEAR(民政 退役军人, 8)").count("far"));
 }
 
-TEST(BigramTokenizer, LatinWordsAndDigitsFoldFullWidthAndCase) {
-  SearchTable table;
+TEST_P(Search, LatinWordsAndDigitsFoldFullWidthAndCase) {
+  SearchTable& table = this->table();
   table.add("ascii", "请于2026年5月20日前以PDF格式报送。");
   table.add("fullwidth", "晋教职成函〔２０２６〕５３号，附件以ｐｄｆ格式报送。");
   table.add("neither", "请以Word格式报送。");
@@ -221,8 +364,8 @@ TEST(BigramTokenizer, LatinWordsAndDigitsFoldFullWidthAndCase) {
   EXPECT_EQ(table.highlight("fullwidth", "PDF"), "晋教职成函〔２０２６〕５３号，附件以[ｐｄｆ]格式报送。");
 }
 
-TEST(BigramTokenizer, OneCharacterQueries) {
-  SearchTable table;
+TEST_P(Search, OneCharacterQueries) {
+  SearchTable& table = this->table();
   table.addCorpus();
   table.add("end-of-run", "报省教育厅。");   // 厅 closes a run
   table.add("lone", "各市、厅、局：");          // 厅 alone between punctuation
@@ -236,7 +379,7 @@ TEST(BigramTokenizer, OneCharacterQueries) {
 }
 
 TEST(BigramTokenizer, WithoutSinglesOneCharacterFindsOnlyLoneCharacters) {
-  SearchTable table("notice_bigram singles 0");
+  Fts5Table table("notice_bigram singles 0");
   ASSERT_TRUE(table.created()) << table.lastError();
   table.add("end-of-run", "报省教育厅。");
   table.add("lone", "各市、厅、局：");
@@ -244,8 +387,8 @@ TEST(BigramTokenizer, WithoutSinglesOneCharacterFindsOnlyLoneCharacters) {
   EXPECT_EQ(table.matching("教育厅"), Names{"end-of-run"});
 }
 
-TEST(BigramTokenizer, NoPairAcrossPunctuationOrSpace) {
-  SearchTable table;
+TEST_P(Search, NoPairAcrossPunctuationOrSpace) {
+  SearchTable& table = this->table();
   table.add("comma", "加强职业教育，厅属各单位要积极参与。");
   table.add("space", "教育 厅属单位");
   table.add("word", "山西省教育厅");
@@ -254,8 +397,8 @@ TEST(BigramTokenizer, NoPairAcrossPunctuationOrSpace) {
   EXPECT_EQ(table.matching("教育"), (Names{"comma", "space", "word"}));
 }
 
-TEST(BigramTokenizer, SnippetMarksTheWordHit) {
-  SearchTable table;
+TEST_P(Search, SnippetMarksTheWordHit) {
+  SearchTable& table = this->table();
   table.addCorpus();
   EXPECT_THAT(table.snippet("2026-shanxi-jjzc53", "退役军人"), HasSubstr("[退役军人]"));
   EXPECT_THAT(table.snippet("2026-shanxi-jjzc53", "养老"), HasSubstr("[养老]"));
@@ -268,8 +411,8 @@ TEST(BigramTokenizer, SnippetMarksTheWordHit) {
   EXPECT_EQ(table.highlight("short", "养"), "省教育厅、省民政厅：请做好[养老]服务工作。");
 }
 
-TEST(BigramTokenizer, Bm25RanksTheNoticeAboutTheWordFirst) {
-  SearchTable table;
+TEST_P(Search, Bm25RanksTheNoticeAboutTheWordFirst) {
+  SearchTable& table = this->table();
   table.addCorpus();
   // The Nanyang decision names 民政 thirteen times in a short text; the Games notice once.
   auto ranked = table.ranked("民政");
@@ -280,8 +423,8 @@ TEST(BigramTokenizer, Bm25RanksTheNoticeAboutTheWordFirst) {
   EXPECT_LT(position("p21_nanyang-2011-tongdabei-jueding"), position("2021-shanxi-jjzc65"));
 }
 
-TEST(BigramTokenizer, PrefixQueries) {
-  SearchTable table;
+TEST_P(Search, PrefixQueries) {
+  SearchTable& table = this->table();
   table.add("a", "省教育厅");
   table.add("b", "教学改革");
   table.add("c", "宗教事务");
@@ -290,12 +433,12 @@ TEST(BigramTokenizer, PrefixQueries) {
 }
 
 TEST(BigramTokenizer, UnknownOptionIsAnError) {
-  SearchTable table("notice_bigram colour blue");
+  Fts5Table table("notice_bigram colour blue");
   EXPECT_FALSE(table.created());
 }
 
-TEST(BigramTokenizer, InvalidUtf8SeparatesAndNeverFails) {
-  SearchTable table;
+TEST_P(Search, InvalidUtf8SeparatesAndNeverFails) {
+  SearchTable& table = this->table();
   table.add("bad", std::string("教育\xff\xfe厅长\x80") + "abc");
   EXPECT_EQ(table.matching("教育"), Names{"bad"});
   EXPECT_EQ(table.matching("abc"), Names{"bad"});
