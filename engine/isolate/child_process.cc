@@ -1,6 +1,7 @@
 #include "isolate/child_process.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -51,7 +52,12 @@ size_t residentBytes(pid_t pid) {
   return n == 2 ? resident * static_cast<size_t>(::sysconf(_SC_PAGESIZE)) : 0;
 }
 
+// What the child writes: any number of 'T' + a double (allowMoreTime), then 'R' + the result.
+constexpr char kMoreTime = 'T', kResult = 'R';
+int childFd = -1;  // in a child of runInChild: its end of the socket
+
 [[noreturn]] void childMain(int fd, pid_t parent, const std::function<std::string()>& work) {
+  childFd = fd;
   // Killed with its parent, so that no parse outlives the batch that asked for it.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(kExitWriteFailed);
@@ -66,7 +72,7 @@ size_t residentBytes(pid_t pid) {
     ::_exit(kExitException);
   }
   // _exit, not exit: the parent's atexit handlers and stdio buffers are not the child's to run.
-  ::_exit(writeAll(fd, out.data(), out.size()) ? 0 : kExitWriteFailed);
+  ::_exit(writeAll(fd, &kResult, 1) && writeAll(fd, out.data(), out.size()) ? 0 : kExitWriteFailed);
 }
 
 std::string signalName(int sig) {
@@ -82,6 +88,13 @@ std::string signalName(int sig) {
 }
 
 }  // namespace
+
+void allowMoreTime(double seconds) {
+  if (childFd < 0 || !(seconds > 0)) return;
+  char frame[1 + sizeof(double)] = {kMoreTime};
+  std::memcpy(frame + 1, &seconds, sizeof seconds);
+  writeAll(childFd, frame, sizeof frame);
+}
 
 std::string secondsText(double seconds) {
   char buf[32];
@@ -112,9 +125,32 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
   ::close(fds[1]);
   ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
 
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.seconds));
+  double allowed = limits.seconds;
+  auto deadline = [&] { return start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(allowed)); };
   enum class Killed { kNo, kTime, kMemory } killed = Killed::kNo;
-  std::string out;
+  std::string out, frames;  // the result; what came before it, not yet taken apart
+  bool inResult = false;
+  auto take = [&](const char* data, size_t n) {
+    if (inResult) {
+      out.append(data, n);
+      return;
+    }
+    frames.append(data, n);
+    size_t at = 0;
+    while (at < frames.size()) {
+      if (frames[at] == kResult) {
+        inResult = true;
+        out.append(frames, at + 1);
+        break;
+      }
+      if (frames[at] != kMoreTime || frames.size() - at < 1 + sizeof(double)) break;
+      double more;
+      std::memcpy(&more, frames.data() + at + 1, sizeof more);
+      allowed = std::min(limits.max_seconds, allowed + more);
+      at += 1 + sizeof(double);
+    }
+    frames.erase(0, inResult ? frames.size() : at);
+  };
   bool open = true, lost = false;
   int status = 0;
   for (;;) {
@@ -125,7 +161,7 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
         char buf[1 << 16];
         for (;;) {
           ssize_t n = ::read(fds[0], buf, sizeof buf);
-          if (n > 0) { out.append(buf, static_cast<size_t>(n)); continue; }
+          if (n > 0) { take(buf, static_cast<size_t>(n)); continue; }
           if (n == 0) open = false;  // the child closed its end: it is exiting
           else if (errno != EAGAIN && errno != EINTR) open = false;
           break;
@@ -141,7 +177,7 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
       break;
     }
     if (killed != Killed::kNo) continue;
-    if (Clock::now() > deadline) {
+    if (Clock::now() > deadline()) {
       killed = Killed::kTime;
     } else if (residentBytes(pid) > limits.memory_bytes) {
       killed = Killed::kMemory;
@@ -152,12 +188,12 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
   for (char buf[1 << 16];;) {
     ssize_t n = ::read(fds[0], buf, sizeof buf);
     if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
+    take(buf, static_cast<size_t>(n));
   }
   ::close(fds[0]);
 
   if (killed == Killed::kTime) {
-    return Error{ErrorCode::kLimitExceeded, "took longer than " + secondsText(limits.seconds) +
+    return Error{ErrorCode::kLimitExceeded, "took longer than " + secondsText(allowed) +
                                                 " to read (the time limit for one file): too complex, or damaged"};
   }
   if (killed == Killed::kMemory || (WIFEXITED(status) && WEXITSTATUS(status) == kExitOutOfMemory)) {
@@ -169,7 +205,7 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
     return Error{ErrorCode::kCrashed, "the reader crashed on this file (" + signalName(WTERMSIG(status)) +
                                           "): it is damaged or made to break readers"};
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !inResult) {
     return Error{ErrorCode::kCrashed, "the reader stopped on this file without a result (exit status " +
                                           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")"};
   }

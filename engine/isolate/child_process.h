@@ -12,8 +12,12 @@
 namespace notice::isolate {
 
 struct Limits {
-  double seconds = 120;                      // wall clock, from the fork to the child's exit
-  size_t memory_bytes = size_t{2} << 30;     // the child's resident memory
+  double seconds = 60;                    // wall clock, from the fork to the child's exit
+  size_t memory_bytes = size_t{2} << 30;  // the child's resident memory
+  // What allowMoreTime may raise `seconds` to, in all; and how much a parse asks a PDF page
+  // (isolated_parser.h): OCR of a scanned page took up to 10 s on 2 cores under a load of 11.
+  double max_seconds = 3600;
+  double seconds_per_page = 20;
 };
 
 // Runs `work` in a forked child and returns the bytes it returned. The parent watches the child:
@@ -27,6 +31,10 @@ struct Limits {
 // locked in the child for ever. Where work is asked for from several threads, fork a server first
 // (isolated_parser.h) and let it fork the children.
 Result<std::string> runInChild(const std::function<std::string()>& work, const Limits& limits);
+
+// In a child of runInChild: `seconds` more before its deadline, up to limits.max_seconds in all,
+// for work whose size shows once it has begun (the pages of a PDF). Elsewhere it does nothing.
+void allowMoreTime(double seconds);
 
 // The limits in words, for messages: "60 s", "2048 MiB".
 std::string secondsText(double seconds);

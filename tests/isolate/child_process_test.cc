@@ -42,6 +42,23 @@ TEST(ChildProcess, AChildPastItsDeadlineIsKilled) {
   EXPECT_LT(secondsSince(start), 3.0);
 }
 
+TEST(ChildProcess, AChildMayAskForMoreTime) {
+  auto r = runInChild([] {
+    allowMoreTime(1.5);
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    return std::string("in time");
+  }, {0.5, size_t{2} << 30});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.value(), "in time");
+  auto capped = runInChild([] {
+    allowMoreTime(100);
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+    return std::string();
+  }, {0.5, size_t{2} << 30, 1.0});
+  ASSERT_FALSE(capped.ok());
+  EXPECT_NE(capped.error().message.find("took longer than 1 s"), std::string::npos) << capped.error().message;
+}
+
 // Touches memory until killed: the parent sees the resident size pass the cap.
 TEST(ChildProcess, AChildPastItsMemoryIsKilled) {
   auto start = std::chrono::steady_clock::now();
