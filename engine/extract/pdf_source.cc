@@ -379,7 +379,9 @@ Layer judge(const Page& page) {
 // (a phone photo wrapped in a page of 1066 × 1712 pt has no more pixels than an A4 scan).
 constexpr double kBodyEmPx = 44;
 
-Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scale) {
+// The page as a grey image for OCR; with `bandBottom` (points), only the band from the top of
+// the page down to there.
+Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scale, double bandBottom = 0) {
   std::unique_ptr<poppler::page> page(doc.create_page(index));
   if (!page) return ocr::GrayImage{};
   auto rect = page->page_rect();
@@ -389,7 +391,9 @@ Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scal
   renderer.set_image_format(poppler::image::format_argb32);
   renderer.set_render_hint(poppler::page_renderer::antialiasing);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
-  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  poppler::image image = bandBottom > 0 ? renderer.render_page(page.get(), dpi, dpi, 0, 0, static_cast<int>(rect.width() * dpi / 72),
+                                                               static_cast<int>(bandBottom * dpi / 72))
+                                        : renderer.render_page(page.get(), dpi, dpi);
   if (!image.is_valid()) {
     return Error{ErrorCode::kCorrupt, "page " + std::to_string(index + 1) + " of the PDF cannot be rendered for OCR"};
   }
@@ -401,7 +405,7 @@ Result<ocr::GrayImage> renderPage(poppler::document& doc, int index, double scal
   // Seals (红章) are red ink stamped over the signature and the date; read as grey they bury the
   // text beneath. Below the 版头 (the top third of the first page, where the red 发文机关标志
   // stands) red ink is taken for paper: text under a seal is dark in every channel and stays.
-  const int headEnd = index == 0 ? out.height / 3 : 0;
+  const int headEnd = index == 0 ? static_cast<int>(rect.height() / 3 * dpi / 72) : 0;
   const char* data = image.const_data();
   for (int y = 0; y < out.height; ++y) {
     const auto* row = reinterpret_cast<const std::uint8_t*>(data + static_cast<size_t>(y) * image.bytes_per_row());
@@ -444,6 +448,37 @@ Result<bool> ocrPages(poppler::document& doc, const std::vector<int>& which, con
                                                 std::to_string(r.rotation) + "° clockwise");
     }
   }
+  out.ocr = true;
+  return true;
+}
+
+// A 发文机关标志 drawn as outlines or pasted in as a picture leaves page 1 without text above
+// the 发文字号: nothing for the masthead to be read from. Where the first line of text starts
+// lower than a 版头 would leave room for (GB/T 9704: the type area starts 37 mm down, about
+// 0.125 of an A4 page), the band above it is read by OCR, and the lines read with confidence go
+// above the text layer's. A band with no ink costs a render and nothing more.
+constexpr double kMastheadRoom = 0.15;      // of the page's height, above the first line
+constexpr float kMastheadConfidence = 70;   // a logo or a rule read as text reads worse
+
+Result<bool> readDrawnMasthead(poppler::document& doc, const Grammar& grammar, PageText& out) {
+  Page& page = out.pages.front();
+  if (page.lines.empty() || page.height <= 0) return false;
+  double top = page.height;
+  for (const auto& l : page.lines) top = std::min(top, l.bbox->y0);
+  if (top < kMastheadRoom * page.height) return false;
+  const double bandBottom = top - 2;
+  auto band = renderPage(doc, 0, 1, bandBottom);
+  if (!band.ok()) return band.error();
+  const auto& pixels = band.value().pixels;
+  if (std::none_of(pixels.begin(), pixels.end(), [](std::uint8_t v) { return v < 128; })) return false;
+  auto read = ocr::recogniseBand(band.value());
+  if (!read.ok()) return read.error();
+  ocr::PageResult& r = read.value();
+  std::erase_if(r.lines, [](const ocr::Line& l) { return l.confidence < kMastheadConfidence; });
+  std::vector<Line> lines = linesFromOcr(r, grammar);
+  std::erase_if(lines, [&](const Line& l) { return !l.bbox || l.bbox->y1 > bandBottom; });
+  if (lines.empty()) return false;
+  page.lines.insert(page.lines.begin(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   out.ocr = true;
   return true;
 }
@@ -523,6 +558,12 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
     if (!which.empty()) {
       auto done = ocrPages(*doc, which, options, grammar, out);
       if (!done.ok()) return done.error();
+    }
+    if (layers.front() == Layer::kText && !garbled && options.ocr == OcrMode::kAuto) {
+      // The text layer stands without its masthead when OCR cannot run.
+      if (auto done = readDrawnMasthead(*doc, grammar, out); !done.ok()) {
+        out.notes.emplace_back("masthead_not_read", "page 1 seems to have a drawn masthead that was not read: " + done.error().message);
+      }
     }
     bool any = std::any_of(out.pages.begin(), out.pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
     if (!any) {

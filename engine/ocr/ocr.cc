@@ -94,6 +94,12 @@ class Reader {
     return r;
   }
 
+  // A band of display lines (a masthead): read as a page, else row by row.
+  PageResult readBand(const GrayImage& image) {
+    PageResult result = read(image);
+    return result.lines.empty() ? readRows(image) : result;
+  }
+
   PageResult read(const GrayImage& image) {
     PageResult result = recognise(image, 0);
     if (result.lines.empty() || (result.confidence >= kLowConfidence && !mostlyVertical(result))) {
@@ -183,7 +189,11 @@ class Reader {
 
   // Lines set far larger than body text (a masthead's 发文机关标志, a phone photo's close-up) are
   // read badly at the page's resolution: each is read again alone, scaled down to about
-  // kGoodGlyphPx, and kept when that reads better.
+  // kGoodGlyphPx, and kept when that reads better. A 发文机关标志 is set in a condensed face
+  // (a long name fitted to the type area), which Tesseract reads best widened back towards
+  // square characters: each line is also read widened by kWidenings, and the best read kept.
+  static constexpr double kWidenings[] = {1.0, 1.5, 2.0};
+
   void rereadLargeLines(const GrayImage& image, PageResult& page) {
     const double k = image.points_per_pixel;
     for (auto& line : page.lines) {
@@ -194,36 +204,112 @@ class Reader {
       const int x0 = std::max(0, static_cast<int>(line.box.x0 / k) - margin), y0 = std::max(0, static_cast<int>(line.box.y0 / k) - margin);
       const int x1 = std::min(image.width, static_cast<int>(line.box.x1 / k) + margin);
       const int y1 = std::min(image.height, static_cast<int>(line.box.y1 / k) + margin);
-      GrayImage small;
-      small.width = (x1 - x0) / f;
-      small.height = (y1 - y0) / f;
-      small.points_per_pixel = k * f;
-      if (small.width < 8 || small.height < 8) continue;
-      small.pixels.resize(static_cast<size_t>(small.width) * small.height);
-      for (int y = 0; y < small.height; ++y) {
-        for (int x = 0; x < small.width; ++x) {
-          int sum = 0;
-          for (int dy = 0; dy < f; ++dy) {
-            const std::uint8_t* row = &image.pixels[static_cast<size_t>(y0 + y * f + dy) * image.width + x0 + x * f];
-            for (int dx = 0; dx < f; ++dx) sum += row[dx];
-          }
-          small.pixels[static_cast<size_t>(y) * small.width + x] = static_cast<std::uint8_t>(sum / (f * f));
-        }
+      std::optional<Line> best;
+      for (double widen : kWidenings) {
+        auto alone = readAlone(image, x0, y0, x1, y1, f, widen);
+        if (alone && alone->confidence > (best ? best->confidence : line.confidence)) best = std::move(alone);
       }
-      api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-      PageResult alone = recognise(small, page.rotation);
-      api_->SetPageSegMode(tesseract::PSM_AUTO);
-      if (alone.lines.size() != 1 || alone.confidence <= line.confidence) continue;
-      const double ox = x0 * k, oy = y0 * k;
-      auto shift = [&](Box& b) { b = Box{b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy}; };
-      line = std::move(alone.lines.front());
-      line.confidence = alone.confidence;
-      shift(line.box);
-      for (auto& w : line.words) {
-        shift(w.box);
-        for (auto& c : w.chars) shift(c);
+      if (best) line = std::move(*best);
+    }
+  }
+
+  // The part [x0, x1) × [y0, y1) of the image, scaled down by f and widened by `widen`, read as
+  // one line; its boxes in the image's points. Nothing when it does not read as one line.
+  std::optional<Line> readAlone(const GrayImage& image, int x0, int y0, int x1, int y1, int f, double widen) {
+    const double k = image.points_per_pixel;
+    GrayImage small;
+    small.width = static_cast<int>((x1 - x0) * widen / f);
+    small.height = (y1 - y0) / f;
+    small.points_per_pixel = k * f;
+    if (small.width < 8 || small.height < 8) return std::nullopt;
+    small.pixels.resize(static_cast<size_t>(small.width) * small.height);
+    const double step = f / widen;  // source columns per column of the small image
+    for (int y = 0; y < small.height; ++y) {
+      for (int x = 0; x < small.width; ++x) {
+        const int c0 = x0 + static_cast<int>(x * step);
+        const int c1 = std::max(c0 + 1, std::min(x1, x0 + static_cast<int>((x + 1) * step)));
+        int sum = 0;
+        for (int dy = 0; dy < f; ++dy) {
+          const std::uint8_t* row = &image.pixels[static_cast<size_t>(y0 + y * f + dy) * image.width];
+          for (int c = c0; c < c1; ++c) sum += row[c];
+        }
+        small.pixels[static_cast<size_t>(y) * small.width + x] = static_cast<std::uint8_t>(sum / (f * (c1 - c0)));
       }
     }
+    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    PageResult alone = recognise(small, 0);
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    if (alone.lines.size() != 1) return std::nullopt;
+    // Back to the image's points: x narrowed again, both shifted to the part's origin.
+    const double ox = x0 * k, oy = y0 * k;
+    auto place = [&](Box& b) { b = Box{ox + b.x0 / widen, oy + b.y0, ox + b.x1 / widen, oy + b.y1}; };
+    Line line = std::move(alone.lines.front());
+    line.confidence = alone.confidence;
+    // Read as one line, a word's box now and then reaches far above and below the line's own.
+    auto clip = [&](Box& b) {
+      b.y0 = std::max(b.y0, line.box.y0);
+      b.y1 = std::min(b.y1, line.box.y1);
+    };
+    for (auto& w : line.words) {
+      clip(w.box);
+      place(w.box);
+      for (auto& c : w.chars) {
+        clip(c);
+        place(c);
+      }
+    }
+    place(line.box);
+    return line;
+  }
+
+  // Display lines too large for Tesseract to find on the whole image: rows of ink found by their
+  // profile, each read alone. A row a few pixels tall is a rule (the 版头's red line).
+  PageResult readRows(const GrayImage& image) {
+    PageResult out;
+    out.width = image.width * image.points_per_pixel;
+    out.height = image.height * image.points_per_pixel;
+    auto inked = [&](int x, int y) { return image.pixels[static_cast<size_t>(y) * image.width + x] < 128; };
+    const int minInk = std::max(1, image.width / 500);
+    int y = 0;
+    while (y < image.height) {
+      auto rowInk = [&](int r) {
+        int n = 0;
+        for (int x = 0; x < image.width; ++x) n += inked(x, r);
+        return n;
+      };
+      if (rowInk(y) < minInk) {
+        ++y;
+        continue;
+      }
+      int y1 = y;
+      while (y1 < image.height && rowInk(y1) >= minInk) ++y1;
+      const int h = y1 - y;
+      if (h >= kSmallGlyphPx) {
+        int x0 = image.width, x1 = 0;
+        for (int r = y; r < y1; ++r) {
+          for (int x = 0; x < image.width; ++x) {
+            if (inked(x, r)) {
+              x0 = std::min(x0, x);
+              x1 = std::max(x1, x + 1);
+            }
+          }
+        }
+        const int margin = h / 3;
+        const int f = std::max(1, static_cast<int>(h / kGoodGlyphPx + 0.5));
+        std::optional<Line> best;
+        for (double widen : kWidenings) {
+          auto line = readAlone(image, std::max(0, x0 - margin), std::max(0, y - margin), std::min(image.width, x1 + margin),
+                                std::min(image.height, y1 + margin), f, widen);
+          if (line && (!best || line->confidence > best->confidence)) best = std::move(line);
+        }
+        if (best) out.lines.push_back(std::move(*best));
+      }
+      y = y1;
+    }
+    double sum = 0;
+    for (const auto& l : out.lines) sum += l.confidence;
+    out.confidence = out.lines.empty() ? 0 : static_cast<float>(sum / static_cast<double>(out.lines.size()));
+    return out;
   }
 
   // Degrees clockwise to turn the image upright, by Tesseract's orientation detection; 0 when
@@ -269,6 +355,14 @@ Result<std::string> findTessdata() {
   return Error{ErrorCode::kOcrUnavailable, std::string("OCR needs Tesseract's Chinese data (") + kLanguage +
                                                ".traineddata), not found " + where + ": install " + kPackage +
                                                " (apt-get install " + kPackage + "), or set TESSDATA_PREFIX to its folder"};
+}
+
+Result<PageResult> recogniseBand(const GrayImage& band) {
+  auto dir = findTessdata();
+  if (!dir.ok()) return dir.error();
+  auto reader = Reader::start(dir.value());
+  if (!reader.ok()) return reader.error();
+  return reader.value().readBand(band);
 }
 
 Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::function<Result<GrayImage>(int, double)>& render) {

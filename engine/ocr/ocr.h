@@ -55,6 +55,10 @@ Result<std::string> findTessdata();
 // poppler document is not thread-safe).
 // A page whose image is empty or has no text gives an empty PageResult. Errors: Tesseract or
 // its Chinese data missing (kOcrUnavailable), a render error (passed on).
+// Recognises a band of display lines (a masthead set large, in a condensed face): as a page,
+// and where that finds no line, each row of ink alone. Errors as recognisePages.
+Result<PageResult> recogniseBand(const GrayImage& band);
+
 Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::function<Result<GrayImage>(int, double)>& render);
 
 }  // namespace notice::ocr

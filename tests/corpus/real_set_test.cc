@@ -36,8 +36,8 @@ const std::map<std::string, double> kFloors = {
     {"samples-text", 1.00},
     {"samples-pdf", 1.00},
     {"real-web", 0.99},
-    {"real-pdf-text-layer", 0.94},
-    {"real-pdf-scans-garbled", 0.88},  // read by OCR (Tesseract with chi_sim)
+    {"real-pdf-text-layer", 0.98},
+    {"real-pdf-scans-garbled", 0.90},  // read by OCR (Tesseract with chi_sim)
     {"real-html", 0.95},
     {"real-ofd", 1.00},
 };

@@ -20,6 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::readFile;
+using nlohmann::json;
 using testing::sourcePath;
 
 // Page 1 of a LibreOffice export, rendered in grey as the PDF source renders it for OCR.
@@ -166,6 +167,67 @@ TEST(PdfOcr, AlwaysReadsEveryPageByOcrWithBoxes) {
     }
   }
   EXPECT_TRUE(number);
+}
+
+// A 发文机关标志 that is a picture or outlines, not text (a red masthead pasted into Word, a
+// producer that draws large type as paths): the text layer starts at the 发文字号, and the band
+// above it is read by OCR. The two test files were typeset from their .ntc sources by
+// ../shared/tools/mkpdf with the masthead rasterised (a CSS filter on .mark makes Chromium print
+// it as an image); the real w07 and w09 in corpus/real/pdf draw theirs as paths.
+json parsedSample(const std::string& file, OcrMode mode = OcrMode::kAuto) {
+  ParseOptions options;
+  options.ocr = mode;
+  auto r = testing::engine().parseFile(sourcePath("tests/data/" + file), options);
+  if (!r.ok()) {
+    ADD_FAILURE() << file << ": " << r.error().message;
+    return nullptr;
+  }
+  return r.value();
+}
+
+TEST(DrawnMasthead, IsReadByOcrAboveTheTextLayer) {
+  json r = parsedSample("jiangsu-2026-drawn-masthead-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["issuer_mark"], json({"江苏省财政厅"}));
+  EXPECT_EQ(r["doc_number"]["text"], "苏财综〔2026〕7号");
+  EXPECT_EQ(r["title"], "江苏省财政厅关于做好2026年政府非税收入收缴管理工作的通知");
+  EXPECT_TRUE(r["source"]["ocr"].get<bool>());
+  // Its box is the picture's place on page 1, above the 发文字号's.
+  const json& mark = r["provenance"]["/issuer_mark/0"];
+  ASSERT_TRUE(mark.is_object());
+  EXPECT_EQ(mark["page"], 1);
+  EXPECT_LT(mark["bbox"][3].get<double>(), r["provenance"]["/doc_number"]["bbox"][1].get<double>());
+  EXPECT_GT(mark["bbox"][1].get<double>(), 90.0);  // below the top margin
+}
+
+TEST(DrawnMasthead, JointMastheadGivesEveryBody) {
+  json r = parsedSample("jiangsu-2026-drawn-joint-masthead-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["issuer_mark"], json({"江苏省财政厅", "江苏省人力资源和社会保障厅", "江苏省住房和城乡建设厅"}));
+  EXPECT_EQ(r["title"], "关于调整2026年度住房公积金缴存基数的通知");
+}
+
+TEST(DrawnMasthead, NotReadWithOcrNeverNorWhereTheTextLayerHasOne) {
+  json never = parsedSample("jiangsu-2026-drawn-masthead-chromium.pdf", OcrMode::kNever);
+  ASSERT_FALSE(never.is_null());
+  EXPECT_EQ(never["issuer_mark"], json::array());
+  EXPECT_FALSE(never["source"]["ocr"].get<bool>());
+  EXPECT_EQ(never["doc_number"]["text"], "苏财综〔2026〕7号");
+  // A masthead set as text is the text layer's; nothing is read by OCR.
+  json text = parsedSample("chengdu-2026-notice-chromium.pdf");
+  ASSERT_FALSE(text.is_null());
+  EXPECT_FALSE(text["source"]["ocr"].get<bool>());
+  EXPECT_EQ(text["issuer_mark"], json({"成都市人民政府", "成都市公安局"}));
+}
+
+TEST(DrawnMasthead, WithoutOcrDataTheTextLayerStandsWithAWarning) {
+  TessdataPrefix missing("/nonexistent");
+  json r = parsedSample("jiangsu-2026-drawn-masthead-chromium.pdf");
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["doc_number"]["text"], "苏财综〔2026〕7号");
+  bool warned = false;
+  for (const auto& w : r["warnings"]) warned |= w["code"] == "masthead_not_read";
+  EXPECT_TRUE(warned) << r["warnings"].dump();
 }
 
 }  // namespace
