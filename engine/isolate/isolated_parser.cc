@@ -145,9 +145,10 @@ void warmUp(const Engine& engine) {
   engine.parseBytes(pdf, "warm-up.pdf", {});
 }
 
-[[noreturn]] void serverMain(int control, const Engine& engine, const Limits& limits, pid_t parent) {
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // the server lives as long as the process that started it
-  if (::getppid() != parent) ::_exit(0);
+[[noreturn]] void serverMain(int control, const Engine& engine, const Limits& limits) {
+  // The server ends when the control socket does: when the IsolatedParser is destroyed, or its
+  // process dies and the kernel closes the socket. (Not PR_SET_PDEATHSIG: that fires when the
+  // *thread* that forked the server ends, and a batch's caller may be any thread.)
   // Ctrl-C reaches the whole process group: the caller decides whether the batch stops (and the
   // server goes with it), a file being parsed must not fail for it.
   ::signal(SIGINT, SIG_IGN);
@@ -196,7 +197,6 @@ Result<std::unique_ptr<IsolatedParser>> IsolatedParser::start(const Engine& engi
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
     return Error{ErrorCode::kIoError, std::string("cannot make a socket for the parse server: ") + std::strerror(errno)};
   }
-  const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {
     int err = errno;
@@ -206,7 +206,7 @@ Result<std::unique_ptr<IsolatedParser>> IsolatedParser::start(const Engine& engi
   }
   if (pid == 0) {
     ::close(sv[0]);
-    serverMain(sv[1], engine, limits, parent);
+    serverMain(sv[1], engine, limits);
   }
   ::close(sv[1]);
   return std::unique_ptr<IsolatedParser>(new IsolatedParser(sv[0], pid, limits));

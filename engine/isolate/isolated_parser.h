@@ -29,7 +29,8 @@ namespace notice::isolate {
 
 class IsolatedParser {
  public:
-  // Forks the parse server. Call while the process has one thread (see runInChild).
+  // Forks the parse server. Call while the process has one thread (see runInChild); the parser
+  // may then be used from any thread, and lives on when the thread that started it ends.
   static Result<std::unique_ptr<IsolatedParser>> start(const Engine& engine, const Limits& limits);
   ~IsolatedParser();  // ends the server (children still parsing finish their file)
   IsolatedParser(const IsolatedParser&) = delete;
