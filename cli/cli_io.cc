@@ -168,6 +168,7 @@ int exitCodeFor(ErrorCode code) {
     case ErrorCode::kNoTextLayer:
     case ErrorCode::kOcrUnavailable: return kNoTextLayer;
     case ErrorCode::kEncrypted: return kEncrypted;
+    case ErrorCode::kLimitExceeded: return kLimit;
     case ErrorCode::kBadArgument: return kUsage;
     default: return kFailed;
   }

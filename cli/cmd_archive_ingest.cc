@@ -14,6 +14,8 @@
 #include "cli/cli_io.h"
 #include "cli/cmd_archive_common.h"
 #include "cli/commands.h"
+#include "cli/limit_options.h"
+#include "isolate/isolated_parser.h"
 #include "notice.h"
 
 namespace notice::cli {
@@ -37,6 +39,7 @@ const char* kHelp =
     "  --quiet              no progress line (there is none when stderr is not a terminal)\n"
     "  --password PW        password for encrypted PDFs\n"
     "  --ocr auto|always|never  as for `notice parse`\n"
+    "  --timeout SECONDS, --memory MIB  the limits one file is read under, as for `notice parse`\n"
     "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  -h, --help           this text\n"
     "\n"
@@ -72,6 +75,7 @@ void report(const archive::BatchSummary& s, const std::string& path, bool reason
 int runIngest(const std::vector<std::string>& args) {
   std::string archiveOption, watch, grammars;
   ParseOptions parse;
+  isolate::Limits limits;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false;
   std::vector<std::string> paths;
@@ -86,6 +90,10 @@ int runIngest(const std::vector<std::string>& args) {
     };
     if (a == "-h" || a == "--help") { std::fputs(kHelp, stdout); return kOk; }
     if (a == "--quiet" || a == "-q") { quiet = true; continue; }
+    if (auto taken = takeLimitOption(args, i, "ingest", &limits); taken != Taken::kNo) {
+      if (taken == Taken::kBad) return kUsage;
+      continue;
+    }
     if (a == "--archive" || a == "--watch" || a == "--grammars" || a == "--password" || a == "--ocr" || a == "-j" || a == "--jobs") {
       const std::string* v = value();
       if (!v) return kUsage;
@@ -129,12 +137,22 @@ int runIngest(const std::vector<std::string>& args) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
     return kFailed;
   }
+  // Started while this process has one thread, before the parser threads (isolate/).
+  auto parser = isolate::IsolatedParser::start(engine.value(), limits);
+  if (!parser.ok()) {
+    std::fprintf(stderr, "notice: %s\n", parser.error().message.c_str());
+    return kFailed;
+  }
   auto store = openArchiveOrReport(path, archive::OpenMode::kCreate);
   if (!store) return kFailed;
 
   archive::BatchOptions options;
   options.jobs = jobs;
   options.parse = parse;
+  options.parser = [&isolated = *parser.value()](std::string_view bytes, const std::string& file, const ParseOptions& o) {
+    auto record = isolated.parseBytes(bytes, file, o);
+    return record.ok() ? record : Result<nlohmann::json>(Error{record.error().code, withLimitHint(record.error(), o)});
+  };
   if (!quiet && ::isatty(STDERR_FILENO)) {
     options.progress = [](const archive::BatchProgress& p) {
       double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;

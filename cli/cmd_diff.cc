@@ -13,6 +13,7 @@
 #include "cli/cli_io.h"
 #include "cli/cmd_archive_common.h"
 #include "cli/commands.h"
+#include "core/record_bounds.h"
 #include "diff/diff.h"
 #include "diff/render.h"
 #include "diff/record_shape.h"
@@ -110,6 +111,7 @@ Result<nlohmann::json> loadRecord(LazyEngine& lazy, const std::string& path, con
   const std::string& b = bytes.value();
   size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] == '{') {
+    if (auto big = recordSizeError(b.size())) return Error{ErrorCode::kTooLarge, "a record of " + *big};
     auto json = nlohmann::json::parse(b, nullptr, false);
     if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, "not valid JSON"};
     if (!json.contains("schema") || json["schema"] != "notice/1") {

@@ -9,6 +9,9 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/limit_options.h"
+#include "core/record_bounds.h"
+#include "isolate/isolated_parser.h"
 #include "model/duplicates.h"
 #include "model/notice_record.h"
 #include "notice.h"
@@ -16,7 +19,7 @@
 namespace notice::cli {
 namespace {
 
-const char* kHelp =
+const std::string kHelp = std::string(
     "usage: notice parse [options] FILE...\n"
     "\n"
     "Writes one `notice/1` record per input. Inputs are PDFs, web pages, OFD, Word .docx or\n"
@@ -31,12 +34,16 @@ const char* kHelp =
     "  --ocr auto|always|never  when pages are read by OCR: auto (default) for pages with\n"
     "                       no usable text layer; always; never (refuse such pages)\n"
     "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
-    "  --timings            print the time spent in each stage per input on stderr\n"
+    "  --timings            print the time spent in each stage per input on stderr\n") +
+    kLimitsHelp +
     "  -h, --help           this text\n"
     "\n"
-    "A batch goes on past an unreadable input, reports it on stderr and exits non-zero.\n"
+    "Each input is read in a child process under these limits: a batch goes on past an input\n"
+    "that cannot be read, is too complex or crashes a reader, reports it on stderr and exits\n"
+    "non-zero.\n"
     "Duplicates are reported on stderr: the same file twice (not written again), or two files\n"
     "with one 发文字号 (both written; say which to keep). With -o, records already in DIR count.\n";
+const char* const kHelpText = kHelp.c_str();
 
 std::string summaryLine(const nlohmann::json& r) {
   auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : std::string("—"); };
@@ -98,9 +105,14 @@ int runParse(const std::vector<std::string>& args) {
   std::string format = "json", outDir, grammars;
   ParseOptions options;
   bool timings = false;
+  isolate::Limits limits;
   std::vector<std::string> inputs;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (auto taken = takeLimitOption(args, i, "parse", &limits); taken != Taken::kNo) {
+      if (taken == Taken::kBad) return kUsage;
+      continue;
+    }
     auto value = [&](const char* name) -> const std::string* {
       if (i + 1 >= args.size()) {
         std::fprintf(stderr, "notice parse: %s needs a value\n", name);
@@ -112,7 +124,7 @@ int runParse(const std::vector<std::string>& args) {
       inputs.insert(inputs.end(), args.begin() + static_cast<long>(i) + 1, args.end());
       break;
     }
-    if (a == "-h" || a == "--help") { std::fputs(kHelp, stdout); return kOk; }
+    if (a == "-h" || a == "--help") { std::fputs(kHelpText, stdout); return kOk; }
     if (a == "--format") { auto v = value("--format"); if (!v) return kUsage; format = *v; }
     else if (a == "-o" || a == "--out") { auto v = value("-o"); if (!v) return kUsage; outDir = *v; }
     else if (a == "--password") { auto v = value("--password"); if (!v) return kUsage; options.password = *v; }
@@ -126,7 +138,7 @@ int runParse(const std::vector<std::string>& args) {
     else if (a == "--timings") timings = true;
     else if (a == "--grammars") { auto v = value("--grammars"); if (!v) return kUsage; grammars = *v; }
     else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "notice parse: unknown option '%s'\n\n%s", a.c_str(), kHelp);
+      std::fprintf(stderr, "notice parse: unknown option '%s'\n\n%s", a.c_str(), kHelpText);
       return kUsage;
     } else inputs.push_back(a);
   }
@@ -135,7 +147,7 @@ int runParse(const std::vector<std::string>& args) {
     return kUsage;
   }
   if (inputs.empty()) {
-    std::fprintf(stderr, "notice parse: no input files\n\n%s", kHelp);
+    std::fprintf(stderr, "notice parse: no input files\n\n%s", kHelpText);
     return kUsage;
   }
   if (std::count(inputs.begin(), inputs.end(), "-") > 1) {
@@ -145,6 +157,12 @@ int runParse(const std::vector<std::string>& args) {
   auto engine = createEngine(grammars);
   if (!engine.ok()) {
     std::fprintf(stderr, "notice: %s\n", engine.error().message.c_str());
+    return kFailed;
+  }
+  // Started while this process has one thread (isolate/child_process.h).
+  auto parser = isolate::IsolatedParser::start(engine.value(), limits);
+  if (!parser.ok()) {
+    std::fprintf(stderr, "notice: %s\n", parser.error().message.c_str());
     return kFailed;
   }
   if (!outDir.empty()) {
@@ -164,6 +182,8 @@ int runParse(const std::vector<std::string>& args) {
     // Records stored by earlier runs take part in duplicate detection.
     for (const auto& entry : std::filesystem::directory_iterator(outDir)) {
       if (entry.path().extension() != ".json") continue;
+      std::error_code sizeError;
+      if (auto size = entry.file_size(sizeError); sizeError || recordSizeError(size)) continue;
       auto stored = readInput(entry.path().string());
       if (!stored.ok()) continue;
       auto json = nlohmann::json::parse(stored.value(), nullptr, false);
@@ -175,14 +195,14 @@ int runParse(const std::vector<std::string>& args) {
     auto bytes = readInput(input);
     StageTimings stages;
     Result<nlohmann::json> record = bytes.ok()
-        ? engine.value().parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, options, &stages)
+        ? parser.value()->parseBytes(bytes.value(), input == "-" ? "<stdin>" : input, options, &stages)
         : Result<nlohmann::json>(bytes.error());
     if (timings && record.ok()) {
       std::fprintf(stderr, "%s: extract %.2f ms, normalize %.2f ms, segment %.2f ms, fields %.2f ms\n", input.c_str(),
                    stages.extract_ms, stages.normalize_ms, stages.segment_ms, stages.fields_ms);
     }
     if (!record.ok()) {
-      std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), describe(record.error(), options).c_str());
+      std::fprintf(stderr, "notice: %s: %s\n", input.c_str(), withLimitHint(record.error(), options).c_str());
       int code = exitCodeFor(record.error().code);
       exitCode = (failures++ == 0 || code == exitCode) ? code : kFailed;
       continue;

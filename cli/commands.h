@@ -14,6 +14,7 @@ enum Exit : int {
   kUsage = 2,         // bad arguments
   kNoTextLayer = 3,   // image-only PDF: needs OCR (refused with --ocr never, or Tesseract missing)
   kEncrypted = 4,     // password missing or wrong
+  kLimit = 5,         // an input took longer or needed more memory than --timeout/--memory allow
 };
 
 int runParse(const std::vector<std::string>& args);

@@ -31,7 +31,8 @@ const char* kUsage =
     "Run `notice <command> --help` for a command's options, `notice --version` for the version,\n"
     "the record schema and the grammar folder in use (man notice: the whole manual).\n"
     "Exit codes: 0 ok, 1 some input failed, 2 usage, 3 no text layer (needs OCR),\n"
-    "            4 encrypted (password missing or wrong).\n";
+    "            4 encrypted (password missing or wrong), 5 an input past the limits it is\n"
+    "            read under (--timeout, --memory).\n";
 
 // The version (CMake's project(VERSION)), the record schema, and where the rules are read
 // from when no --grammars is given, so that an installation can be checked at a glance.

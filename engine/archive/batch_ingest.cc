@@ -41,7 +41,7 @@ Result<std::string> readFile(const std::string& path) {
 }
 
 Parsed parseOne(const Engine& engine, const std::string& file, const std::unordered_set<std::string>& stored,
-                const ParseOptions& options) {
+                const BatchOptions& options) {
   Parsed p{file, {}, std::nullopt, false, {}};
   auto bytes = readFile(file);
   if (!bytes.ok()) {
@@ -54,7 +54,7 @@ Parsed parseOne(const Engine& engine, const std::string& file, const std::unorde
     p.bytes.clear();
     return p;
   }
-  auto json = engine.parseBytes(p.bytes, file, options);
+  auto json = options.parser ? options.parser(p.bytes, file, options.parse) : engine.parseBytes(p.bytes, file, options.parse);
   if (!json.ok()) {
     p.failure = json.error().message;
     return p;
@@ -132,7 +132,7 @@ BatchSummary ingestFiles(Archive& archive, const Engine& engine, const std::vect
     while (!stop) {
       size_t i = next++;
       if (i >= files.size()) break;
-      Parsed p = parseOne(engine, files[i], known, options.parse);
+      Parsed p = parseOne(engine, files[i], known, options);
       std::unique_lock lock(mutex);
       room.wait(lock, [&] { return queue.size() < capacity || stop; });
       queue.push_back(std::move(p));

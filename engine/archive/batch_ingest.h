@@ -23,6 +23,10 @@ struct BatchOptions {
   unsigned jobs = 1;  // parser threads
   ParseOptions parse;
   std::function<void(const BatchProgress&)> progress;  // after each file, from the writer thread
+  // Reads one file's bytes into its record, from the parser threads; empty: the engine itself, in
+  // this process. The CLI passes an isolated parser (isolate/isolated_parser.h), so that one
+  // hostile file costs at most its limits and the batch goes on.
+  std::function<Result<nlohmann::json>(std::string_view bytes, const std::string& file, const ParseOptions&)> parser;
 };
 
 struct FileFailure {

@@ -25,6 +25,8 @@ enum class ErrorCode {
   kBadArchive,     // an archive file that is damaged, foreign, or newer than this program
   kArchiveBusy,    // the archive stayed locked by another process past the busy timeout
   kOcrUnavailable, // a page needs OCR and Tesseract or its Chinese data is not installed
+  kLimitExceeded,  // reading it took longer or needed more memory than the limits allow (isolate/)
+  kCrashed,        // the reader died on it (a signal inside a third-party parser)
 };
 
 struct Error {

@@ -1,5 +1,7 @@
 #include "diff/record_shape.h"
 
+#include "core/record_bounds.h"
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -105,32 +107,10 @@ const Check& recordCheck() {
 
 }  // namespace
 
-namespace {
-
-// How deep a record nests, counted without recursion (the checks below recurse, and a hostile
-// record of 30,000 levels would overflow the stack), stopping at `limit`.
-bool nestsDeeperThan(const json& root, size_t limit) {
-  std::vector<std::pair<const json*, size_t>> stack{{&root, 1}};
-  while (!stack.empty()) {
-    auto [v, depth] = stack.back();
-    stack.pop_back();
-    if (depth > limit) return true;
-    if (v->is_structured()) {
-      for (const auto& child : *v) stack.push_back({&child, depth + 1});
-    }
-  }
-  return false;
-}
-
-// A notice/1 record nests a dozen levels (sections in sections, provenance); 64 is never reached.
-constexpr size_t kMaxRecordDepth = 64;
-
-}  // namespace
-
 std::optional<std::string> recordShapeError(const json& record) {
-  if (nestsDeeperThan(record, kMaxRecordDepth)) {
-    return "/ (nested deeper than " + std::to_string(kMaxRecordDepth) + " levels: no notice nests so deep)";
-  }
+  // Bounds first, without recursion: the checks below recurse, and a hostile record of 30,000
+  // levels would overflow the stack (F04); a list of millions would cost minutes.
+  if (auto e = recordBoundsError(record)) return e;
   return recordCheck()(record, "");
 }
 

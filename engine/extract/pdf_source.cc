@@ -9,6 +9,7 @@
 #include "extract/pdf_source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -341,6 +342,26 @@ double spacedHanShare(const std::string& text) {
 
 void quiet(const std::string&, void*) {}
 
+// Whether the PDF holds an image XObject. Its dictionary is a stream's, which is never inside an
+// object stream and never encrypted, so "/Subtype /Image" is in the file's bytes as written (the
+// ProcSet names /ImageB, /ImageC, /ImageI are no match). A PDF without text and without images is
+// damaged (or draws its text as outlines), not a scan.
+bool holdsImages(std::string_view bytes) {
+  constexpr std::string_view kSubtype = "/Subtype", kImage = "/Image";
+  for (size_t at = bytes.find(kSubtype); at != std::string_view::npos; at = bytes.find(kSubtype, at + 1)) {
+    size_t i = at + kSubtype.size();
+    while (i < bytes.size() && std::string_view(" \t\r\n\f\0", 6).find(bytes[i]) != std::string_view::npos) ++i;  // PDF white space
+    if (bytes.substr(i, kImage.size()) != kImage) continue;
+    size_t end = i + kImage.size();
+    if (end == bytes.size() || !std::isalnum(static_cast<unsigned char>(bytes[end]))) return true;
+  }
+  return false;
+}
+
+const char* const kNoTextNoImages =
+    "damaged: no text could be read (the pages have no text layer and no images: damaged content streams "
+    "or page tree, or text drawn as outlines)";
+
 // A page's text layer read as it is, or no usable text layer.
 enum class Layer { kText, kEmpty, kGarbled };
 
@@ -483,7 +504,10 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
                                             : "the PDF is encrypted and the password given is wrong"};
   }
   int count = doc->pages();
-  if (count <= 0) return Error{ErrorCode::kCorrupt, "the PDF has no pages"};
+  if (count <= 0) {
+    return Error{ErrorCode::kCorrupt, "damaged: no pages could be read (the page tree is empty, loops, or gives a page "
+                                      "count the file cannot hold)"};
+  }
   PageText out;
   out.format = SourceFormat::kPdf;
   out.has_geometry = true;
@@ -513,6 +537,7 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
   }
   if (options.ocr == OcrMode::kNever) {
     if (utf8::trim(all).empty()) {
+      if (!holdsImages(bytes)) return Error{ErrorCode::kCorrupt, kNoTextNoImages};
       return Error{ErrorCode::kNoTextLayer, "no text layer: the pages are images (a scan?), and OCR is turned off"};
     }
     if (garbledShare(all) > 0.15) {
@@ -540,6 +565,7 @@ Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, c
     }
     bool any = std::any_of(out.pages.begin(), out.pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
     if (!any) {
+      if (!holdsImages(bytes)) return Error{ErrorCode::kCorrupt, kNoTextNoImages};
       return Error{ErrorCode::kNoTextLayer, "no text: the PDF has no text layer and OCR found no text on its pages (a blank scan?)"};
     }
   }

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/record_bounds.h"
+
 namespace notice {
 namespace {
 
@@ -317,6 +319,8 @@ json toJson(const Notice& n) {
 }
 
 Result<Notice> noticeFromJson(const json& record) {
+  // Bounds first, without recursion: the reader recurses into sections and embedded notices.
+  if (auto e = recordBoundsError(record)) return Error{ErrorCode::kBadRecord, "a notice/1 record beyond the bounds of a notice at " + *e};
   try {
     return readNotice(record, "");
   } catch (const Mismatch& m) {

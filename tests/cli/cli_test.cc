@@ -142,7 +142,7 @@ TEST(Cli, AScanIsRefusedWithItsOwnExitCodeUnderOcrNever) {
 // A scan of a blank page: OCR finds no text, and the PDF is refused with the scan's exit code.
 std::string blankScan() {
   fs::path path = tempDir("blank_scan") / "blank.pdf";
-  std::ofstream(path, std::ios::binary) << testing::makePdf({testing::PdfPage{}});
+  std::ofstream(path, std::ios::binary) << testing::makePdf({testing::blankScannedPage()});
   return path.string();
 }
 

@@ -127,7 +127,7 @@ TEST(Ocr, MissingChineseDataIsAnErrorNamingThePackage) {
   EXPECT_NE(dir.error().message.find("tesseract-ocr-chi-sim"), std::string::npos) << dir.error().message;
   EXPECT_NE(dir.error().message.find(empty.string()), std::string::npos) << dir.error().message;
   // A PDF that needs OCR says so; one with a text layer never asks for Tesseract.
-  auto scan = readPdf(testing::makePdf({testing::PdfPage{}}), {}, testing::grammar());
+  auto scan = readPdf(testing::makePdf({testing::blankScannedPage()}), {}, testing::grammar());
   ASSERT_FALSE(scan.ok());
   EXPECT_EQ(scan.error().code, ErrorCode::kOcrUnavailable);
   auto text = readPdf(testing::makePdf({testing::bodyPage({"各市教育局："})}), {}, testing::grammar());
@@ -135,7 +135,7 @@ TEST(Ocr, MissingChineseDataIsAnErrorNamingThePackage) {
 }
 
 TEST(PdfOcr, BlankScannedPageIsAClearErrorNotACrash) {
-  auto doc = readPdf(testing::makePdf({testing::PdfPage{}}), {}, testing::grammar());
+  auto doc = readPdf(testing::makePdf({testing::blankScannedPage()}), {}, testing::grammar());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
   EXPECT_NE(doc.error().message.find("OCR found no text"), std::string::npos) << doc.error().message;
@@ -144,7 +144,7 @@ TEST(PdfOcr, BlankScannedPageIsAClearErrorNotACrash) {
 TEST(PdfOcr, NeverRefusesAPageWithoutTextLayer) {
   SourceOptions never;
   never.ocr = OcrMode::kNever;
-  auto doc = readPdf(testing::makePdf({testing::PdfPage{}}), never, testing::grammar());
+  auto doc = readPdf(testing::makePdf({testing::blankScannedPage()}), never, testing::grammar());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, ErrorCode::kNoTextLayer);
   EXPECT_NE(doc.error().message.find("OCR is turned off"), std::string::npos) << doc.error().message;

@@ -21,7 +21,15 @@ struct PdfText {
 struct PdfPage {
   std::vector<PdfText> items;
   double width = 595.3, height = 841.9;  // A4
+  // Drawn under the text: a light grey image over the whole page, as a scanner writes a blank sheet.
+  bool scanned = false;
 };
+
+inline PdfPage blankScannedPage() {
+  PdfPage page;
+  page.scanned = true;
+  return page;
+}
 
 enum class PdfFont { kUnicodeCMap, kGlyphIdsWithoutUnicode };
 
@@ -55,7 +63,15 @@ inline std::string makePdf(const std::vector<PdfPage>& pages, PdfFont font = Pdf
                        std::to_string(cidFont) + " 0 R] >>");
   std::string kids;
   for (const auto& page : pages) {
-    std::string content;
+    std::string content, xobjects;
+    if (page.scanned) {
+      size_t image = add("<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+                         "/BitsPerComponent 8 /Length 64 >>\nstream\n" + std::string(64, '\xF0') + "\nendstream");
+      xobjects = " /XObject << /Im1 " + std::to_string(image) + " 0 R >>";
+      char cm[64];
+      std::snprintf(cm, sizeof cm, "q %.1f 0 0 %.1f 0 0 cm /Im1 Do Q\n", page.width, page.height);
+      content += cm;
+    }
     for (const auto& item : page.items) {
       char pos[96];
       // PDF text space has its origin at the bottom left; place the baseline ~0.88 em below y.
@@ -76,7 +92,7 @@ inline std::string makePdf(const std::vector<PdfPage>& pages, PdfFont font = Pdf
     char box[64];
     std::snprintf(box, sizeof box, "[0 0 %.1f %.1f]", page.width, page.height);
     size_t pageObj = add("<< /Type /Page /Parent " + std::to_string(pagesObj) + " 0 R /MediaBox " + box +
-                         " /Resources << /Font << /F1 " + std::to_string(fontObj) + " 0 R >> >> /Contents " +
+                         " /Resources << /Font << /F1 " + std::to_string(fontObj) + " 0 R >>" + xobjects + " >> /Contents " +
                          std::to_string(stream) + " 0 R >>");
     kids += std::to_string(pageObj) + " 0 R ";
   }
