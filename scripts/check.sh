@@ -38,7 +38,7 @@ if [ "$mode" = all ]; then
   # Tesseract reads each page image once in this run; the tests that read the same scans share
   # its readings (engine/ocr/ocr_cache.h). Emptied first, so every reading is this build's.
   rm -rf "$build/ocr-cache"
-  NOTICE_OCR_CACHE="$root/$build/ocr-cache" ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 900
+  NOTICE_OCR_CACHE="$root/$build/ocr-cache" ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 1800
 fi
 
 # Seeds per target, assembled from the corpus (and tiny hand-written records, which find what
