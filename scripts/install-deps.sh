@@ -3,7 +3,8 @@
 # sudo. Installs only what is missing; safe to run again.
 #   scripts/install-deps.sh           build and run
 #   scripts/install-deps.sh --test    also what the tests need
-#   scripts/install-deps.sh --check   also clang and its sanitizer/libFuzzer runtimes (scripts/check.sh)
+#   scripts/install-deps.sh --check   also clang, its sanitizer/libFuzzer runtimes and llvm (the
+#                                     symbolizer of sanitizer reports) for scripts/check.sh
 #   scripts/install-deps.sh --bench   also the peers and timers bench/ runs against
 set -euo pipefail
 
@@ -18,8 +19,9 @@ for option in "$@"; do
     --test) packages+=(libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-jsonschema
                        chromium fonts-wqy-microhei zip unzip postgresql postgresql-contrib
                        dpkg-dev file groff-base) ;;  # the install test: cpack's .deb, the manual
-    --check) packages+=(clang libclang-rt-14-dev libgtest-dev libgmock-dev qpdf poppler-utils python3
-                        python3-jsonschema chromium fonts-wqy-microhei zip unzip dpkg-dev file groff-base) ;;
+    --check) packages+=(clang libclang-rt-14-dev llvm libgtest-dev libgmock-dev qpdf poppler-utils python3
+                        python3-jsonschema chromium fonts-wqy-microhei zip unzip dpkg-dev file groff-base
+                        postgresql postgresql-contrib) ;;
     --bench) packages+=(poppler-utils git time bc hyperfine python3 postgresql postgresql-contrib) ;;
     *) echo "install-deps: unknown option $option (use --test, --check, --bench)" >&2; exit 2 ;;
   esac

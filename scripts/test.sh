@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOTICE_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
-bash scripts/with-postgres.sh ctest --test-dir build --output-on-failure -j"$(nproc)"
+rm -rf build/ocr-cache  # Tesseract reads each page image once a run (engine/ocr/ocr_cache.h)
+NOTICE_OCR_CACHE="$PWD/build/ocr-cache" bash scripts/with-postgres.sh ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -493,7 +493,7 @@ json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
     row["file"] = r.contains("source") ? r["source"].value("file", "") : "";
     row["year"] = r.value("year", json());
     row["province"] = r.value("province", json());
-    row["doc_number"] = r.value("doc_number", json()).is_object() ? r["doc_number"]["text"] : json();
+    row["doc_number"] = r.value("doc_number", json()).is_object() ? r["doc_number"].value("text", json()) : json();
     json themes = json::array(), periods = json::array(), rolesOf = json::array(), deadlines = json::array(),
          attachments = json::array();
     for (const auto& t : r.value("themes", json::array())) themes.push_back(str(t, "event") + "：" + str(t, "theme"));
@@ -506,7 +506,8 @@ json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
       if (seen.insert(role).second) rolesOf.push_back(role);
     }
     for (const auto& d : r.value("deadlines", json::array())) {
-      deadlines.push_back((d["date"].is_string() ? d["date"].get<std::string>() : std::string("?")) + " " + str(d, "action"));
+      const bool dated = d.is_object() && d.contains("date") && d["date"].is_string();  // a partial record may lack it
+      deadlines.push_back((dated ? d["date"].get<std::string>() : std::string("?")) + " " + str(d, "action"));
     }
     for (const auto& a : r.value("attachments", json::array())) attachments.push_back(str(a, "title"));
     row["themes"] = themes;

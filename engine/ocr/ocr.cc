@@ -14,6 +14,7 @@
 #include <tesseract/resultiterator.h>
 
 #include "core/utf8.h"
+#include "ocr/ocr_cache.h"
 
 namespace notice::ocr {
 namespace {
@@ -32,6 +33,17 @@ constexpr double kGoodGlyphPx = 30, kSmallGlyphPx = 18;
 bool hasData(const fs::path& dir, const char* lang) {
   std::error_code ec;
   return fs::is_regular_file(dir / (std::string(lang) + ".traineddata"), ec);
+}
+
+// What a reading depends on besides the image (ocr_cache.h): Tesseract's version and the data
+// file, named by its path, size and time.
+std::string cacheContext(const std::string& dir, const char* lang, const std::string& how) {
+  std::error_code ec;
+  const fs::path data = fs::path(dir) / (std::string(lang) + ".traineddata");
+  const auto size = fs::file_size(data, ec);
+  const auto time = fs::last_write_time(data, ec).time_since_epoch().count();
+  return std::string(tesseract::TessBaseAPI::Version()) + " " + data.string() + " " + std::to_string(size) + " " +
+         std::to_string(time) + " " + how;
 }
 
 // The image turned `degrees` (90, 180, 270) clockwise.
@@ -125,9 +137,30 @@ class Reader {
     out.width = image.width * image.points_per_pixel;
     out.height = image.height * image.points_per_pixel;
     if (image.width == 0 || image.height == 0) return out;
+    std::string key;
+    if (cache::enabled()) {
+      key = cache::key(image, cacheContext(dir_, kLanguage, "psm " + std::to_string(api_->GetPageSegMode())));
+      if (auto hit = cache::load(key)) {
+        if (auto page = cache::pageFromJson(*hit)) {
+          page->rotation = rotation;
+          return *page;
+        }
+      }
+    }
+    auto read = readWithTesseract(image, rotation);
+    if (!read) return out;  // Tesseract failed: an empty page, not kept
+    if (!key.empty()) cache::store(key, cache::toJson(*read));
+    return std::move(*read);
+  }
+
+  std::optional<PageResult> readWithTesseract(const GrayImage& image, int rotation) {
+    PageResult out;
+    out.rotation = rotation;
+    out.width = image.width * image.points_per_pixel;
+    out.height = image.height * image.points_per_pixel;
     api_->SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
     api_->SetSourceResolution(static_cast<int>(72 / image.points_per_pixel + 0.5));
-    if (api_->Recognize(nullptr) != 0) return out;
+    if (api_->Recognize(nullptr) != 0) return std::nullopt;
     std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
     if (!it || it->Empty(tesseract::RIL_SYMBOL)) {
       api_->Clear();
@@ -315,6 +348,17 @@ class Reader {
   // Degrees clockwise to turn the image upright, by Tesseract's orientation detection; 0 when
   // it cannot tell.
   int orientation(const GrayImage& image) {
+    std::string key;
+    if (cache::enabled()) {
+      key = cache::key(image, cacheContext(dir_, "osd", "orientation"));
+      if (auto hit = cache::load(key); hit && hit->is_number_integer()) return hit->get<int>();
+    }
+    int degrees = detectOrientation(image);
+    if (!key.empty()) cache::store(key, degrees);
+    return degrees;
+  }
+
+  int detectOrientation(const GrayImage& image) {
     if (!osd_) {
       auto api = startApi(dir_, "osd", tesseract::PSM_OSD_ONLY);
       if (!api.ok()) return 0;

@@ -1,5 +1,5 @@
-// What the fuzz targets share: one engine for the whole run, and the real record the fuzzed
-// ones are compared with.
+// What the fuzz targets share: one engine for the whole run, the real record the fuzzed ones are
+// compared with, and the invariants every record the engine writes must hold.
 #pragma once
 
 #include <cstdio>
@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diff/diff.h"
+#include "diff/record_shape.h"
+#include "model/notice_record.h"
 #include "notice.h"
 
 namespace notice::fuzz {
@@ -40,6 +43,23 @@ inline const nlohmann::json& seedRecord() {
     return parsed.value();
   }();
   return r;
+}
+
+// What holds for every record the engine writes: it dumps as JSON (valid UTF-8), the comparison's
+// shape check and the model's reader both take it, the model gives it back unchanged, and it
+// diffs with a real record both ways.
+inline void checkRecord(const nlohmann::json& r) {
+  try {
+    (void)r.dump();
+  } catch (const nlohmann::json::exception&) {
+    require(false, "the record dumps as JSON");
+  }
+  require(!recordShapeError(r).has_value(), "the record has the notice/1 shape");
+  auto typed = noticeFromJson(r);
+  require(typed.ok(), "the model reads the record");
+  require(toJson(typed.value()) == r, "the model gives the record back unchanged");
+  require(diffRecords(seedRecord(), r, engine().grammar()).ok(), "a real record diffs with it");
+  require(diffRecords(r, seedRecord(), engine().grammar()).ok(), "it diffs with a real record");
 }
 
 }  // namespace notice::fuzz

@@ -5,13 +5,10 @@
 #include <filesystem>
 #include <memory>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include "core/utf8.h"
 #include "extract/pdf_source.h"
 #include "ocr/ocr.h"
+#include "ocr/rendered_page.h"
 #include "support/pdf_writer.h"
 #include "test_support.h"
 
@@ -22,39 +19,8 @@ namespace fs = std::filesystem;
 using testing::readFile;
 using nlohmann::json;
 using testing::sourcePath;
-
-// Page 1 of a LibreOffice export, rendered in grey as the PDF source renders it for OCR.
-ocr::GrayImage renderedPage() {
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_file(sourcePath("tests/data/jiangxi-2025-libreoffice.pdf")));
-  std::unique_ptr<poppler::page> page(doc->create_page(0));
-  auto rect = page->page_rect();
-  double dpi = ocrResolution(rect.width(), rect.height());
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing);
-  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-  ocr::GrayImage out;
-  out.width = image.width();
-  out.height = image.height();
-  out.points_per_pixel = 72 / dpi;
-  for (int y = 0; y < out.height; ++y) {
-    const char* row = image.const_data() + static_cast<size_t>(y) * image.bytes_per_row();
-    out.pixels.insert(out.pixels.end(), row, row + out.width);
-  }
-  return out;
-}
-
-// The image turned 90° clockwise (a page scanned on its side).
-ocr::GrayImage turnedClockwise(const ocr::GrayImage& in) {
-  ocr::GrayImage out = in;
-  out.width = in.height;
-  out.height = in.width;
-  for (int y = 0; y < in.height; ++y) {
-    for (int x = 0; x < in.width; ++x) out.pixels[static_cast<size_t>(x) * out.width + (in.height - 1 - y)] = in.pixels[static_cast<size_t>(y) * in.width + x];
-  }
-  return out;
-}
+using testing::renderedPage;
+using testing::turnedClockwise;
 
 std::string textOf(const ocr::PageResult& page) {
   std::string t;

@@ -1,0 +1,84 @@
+// The OCR cache (ocr/ocr_cache.h), on in this test program (NOTICE_OCR_CACHE names a folder of
+// the build): a page read twice gives the same reading, the second time from the folder; an
+// entry that does not read back is read again by Tesseract; a reading survives the round trip
+// through its JSON.
+#include "ocr/ocr_cache.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "ocr/rendered_page.h"
+
+namespace notice {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> entries() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(std::getenv("NOTICE_OCR_CACHE"))) out.push_back(e.path());
+  return out;
+}
+
+std::vector<nlohmann::json> readTwoPages(const ocr::GrayImage& upright, const ocr::GrayImage& turned) {
+  auto pages = ocr::recognisePages(2, 2, [&](int i, double) -> Result<ocr::GrayImage> { return i == 0 ? upright : turned; });
+  EXPECT_TRUE(pages.ok()) << pages.error().message;
+  std::vector<nlohmann::json> out;
+  if (pages.ok()) {
+    for (const auto& p : pages.value()) out.push_back(ocr::cache::toJson(p));
+  }
+  return out;
+}
+
+TEST(OcrCache, APageReadAgainComesFromTheFolderAndABadEntryIsReadAgain) {
+  ASSERT_TRUE(ocr::cache::enabled());
+  fs::remove_all(std::getenv("NOTICE_OCR_CACHE"));
+  const ocr::GrayImage upright = testing::renderedPage();
+  const ocr::GrayImage turned = testing::turnedClockwise(upright);
+
+  auto first = readTwoPages(upright, turned);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[1]["rotation"], 270);
+  const auto kept = entries();
+  EXPECT_GE(kept.size(), 3u) << "both pages, and the orientation of the one on its side";
+
+  EXPECT_EQ(readTwoPages(upright, turned), first);
+
+  // Every entry says "缓存" (a reading Tesseract never gave): the pages read from the folder.
+  ocr::PageResult marked;
+  marked.lines.push_back(ocr::Line{{ocr::Word{"缓存", Box{1, 2, 3, 4}, {Box{1, 2, 2, 4}, Box{2, 2, 3, 4}}, 90}}, Box{1, 2, 3, 4}, 90});
+  marked.confidence = 90;
+  for (const auto& e : kept) {
+    std::ifstream in(e);
+    auto v = nlohmann::json::parse(in);
+    if (v.is_object()) std::ofstream(e, std::ios::trunc) << ocr::cache::toJson(marked).dump();
+  }
+  auto fromFolder = readTwoPages(upright, turned);
+  ASSERT_EQ(fromFolder.size(), 2u);
+  EXPECT_EQ(fromFolder[0]["lines"][0]["words"][0]["text"], "缓存");
+
+  // Entries that do not read back: Tesseract reads the pages again, as it read them first.
+  for (const auto& e : kept) std::ofstream(e, std::ios::trunc) << "{\"lines\": 7";
+  EXPECT_EQ(readTwoPages(upright, turned), first);
+}
+
+TEST(OcrCache, AReadingSurvivesItsJson) {
+  ocr::PageResult page;
+  page.lines.push_back(ocr::Line{{ocr::Word{"通知", Box{0.1, 0.2, 30.3, 14.4}, {Box{0.1, 0.2, 15, 14.4}, Box{15, 0.2, 30.3, 14.4}}, 91.5f}},
+                                 Box{0.1, 0.2, 30.3, 14.4}, 88.25f});
+  page.width = 595.276;
+  page.height = 841.89;
+  page.rotation = 90;
+  page.confidence = 91.5f;
+  page.glyph_px = 31;
+  auto back = ocr::cache::pageFromJson(ocr::cache::toJson(page));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(ocr::cache::toJson(*back), ocr::cache::toJson(page));
+  EXPECT_EQ(back->lines[0].words[0].chars.size(), 2u);
+  EXPECT_FALSE(ocr::cache::pageFromJson(nlohmann::json{{"lines", "none"}}).has_value());
+  EXPECT_FALSE(ocr::cache::pageFromJson(nlohmann::json::array()).has_value());
+}
+
+}  // namespace
+}  // namespace notice
