@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 
 struct Module {
   ReadPdfFunction read = nullptr;
+  PdfPageCountFunction pages = nullptr;
   std::string error;
 };
 
@@ -35,20 +36,29 @@ Module load() {
       continue;
     }
     void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) return Module{nullptr, ::dlerror()};
+    if (!handle) return Module{nullptr, nullptr, ::dlerror()};
     auto read = reinterpret_cast<ReadPdfFunction>(::dlsym(handle, kPdfModuleEntry));
-    if (!read) return Module{nullptr, path + " has no " + kPdfModuleEntry};
-    return Module{read, ""};
+    auto pages = reinterpret_cast<PdfPageCountFunction>(::dlsym(handle, kPdfModulePages));
+    if (!read || !pages) return Module{nullptr, nullptr, path + " has not the entries " + kPdfModuleEntry + " and " + kPdfModulePages};
+    return Module{read, pages, ""};
   }
-  return Module{nullptr, "the PDF module (notice-pdf.so) is not installed: not in " + tried};
+  return Module{nullptr, nullptr, "the PDF module (notice-pdf.so) is not installed: not in " + tried};
+}
+
+const Module& module() {
+  static const Module loaded = load();  // once, thread-safe
+  return loaded;
 }
 
 }  // namespace
 
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
-  static const Module module = load();  // once, thread-safe
-  if (!module.read) return Error{ErrorCode::kUnsupportedFormat, "cannot read PDFs: " + module.error};
-  return module.read(bytes, options, grammar);
+  if (!module().read) return Error{ErrorCode::kUnsupportedFormat, "cannot read PDFs: " + module().error};
+  return module().read(bytes, options, grammar);
+}
+
+int pdfPageCount(std::string_view bytes, const std::string& password) {
+  return module().pages ? module().pages(bytes, password) : 0;
 }
 
 }  // namespace notice

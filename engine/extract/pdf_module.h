@@ -15,8 +15,10 @@
 
 namespace notice {
 
-// The module's one entry, looked up by this name.
+// The module's entries, looked up by these names: readPdf and pdfPageCount.
 using ReadPdfFunction = Result<PageText> (*)(std::string_view, const SourceOptions&, const Grammar&);
 inline constexpr const char* kPdfModuleEntry = "notice_pdf_module_read";
+using PdfPageCountFunction = int (*)(std::string_view, const std::string&);
+inline constexpr const char* kPdfModulePages = "notice_pdf_module_pages";
 
 }  // namespace notice

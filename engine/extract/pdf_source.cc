@@ -490,6 +490,13 @@ double ocrResolution(double width, double height) {
   return shortSide <= 0 ? 72 : std::clamp(kBodyEmPx * 37.5 / (shortSide / 72), 50.0, 600.0);
 }
 
+int pdfPageCount(std::string_view bytes, const std::string& password) {
+  poppler::set_debug_error_function(quiet, nullptr);  // damage is the parse's to report
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), password, password));
+  return doc ? std::max(doc->pages(), 0) : 0;
+}
+
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());

@@ -20,6 +20,10 @@ namespace notice {
 bool looksLikePdf(std::string_view bytes);
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar);
 
+// How many pages the PDF has, as poppler counts them (object streams hide the page dictionaries
+// from a byte search); 0 when it cannot be opened.
+int pdfPageCount(std::string_view bytes, const std::string& password);
+
 // The resolution (dpi) a page of this size (points) is rendered at for OCR.
 double ocrResolution(double width, double height);
 

@@ -15,7 +15,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <poppler/cpp/poppler-document.h>
 
 #include "extract/pdf_source.h"
 
@@ -91,10 +90,8 @@ bool readRequest(int fd, Request* r) {
 // page dictionaries from a byte search); loading the document is quick, reading its pages is not.
 void allowTimeForPages(const Request& r, const Limits& limits) {
   if (!looksLikePdf(r.bytes)) return;
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);  // damage is the parse's to report
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      r.bytes.data(), static_cast<int>(std::min<size_t>(r.bytes.size(), INT32_MAX)), r.options.password, r.options.password));
-  if (doc && doc->pages() > 1) allowMoreTime(limits.seconds_per_page * (doc->pages() - 1));
+  const int pages = pdfPageCount(r.bytes, r.options.password);
+  if (pages > 1) allowMoreTime(limits.seconds_per_page * (pages - 1));
 }
 
 // One request, in a process of its own forked by the server: the worker parses under the limits,
