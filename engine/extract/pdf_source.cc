@@ -494,7 +494,7 @@ int pdfPageCount(std::string_view bytes, const std::string& password) {
   poppler::set_debug_error_function(quiet, nullptr);  // damage is the parse's to report
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), password, password));
-  return doc ? std::max(doc->pages(), 0) : 0;
+  return doc && !doc->is_locked() ? std::max(doc->pages(), 0) : 0;
 }
 
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {

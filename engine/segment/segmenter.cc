@@ -228,6 +228,8 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   }
   // 标题: up to 4 lines, ending at the 文种 or before the 主送 line.
   k = titleStart.value_or(0);
+  // A 发文字号 on the last line leaves the title to start past the end: there is none.
+  if (titleStart && *titleStart >= n) titleStart.reset();
   // With layout, a title set as display lines ends with them.
   const CleanLine* titleFirst = titleStart ? &doc.lines[lines[*titleStart]] : nullptr;
   bool displayTitle = titleFirst && layout.displayLine(*titleFirst);

@@ -113,6 +113,13 @@ TEST(NotANotice, AnExplanationPublishedAloneIsSaidToBeOne) {
   EXPECT_TRUE(warned) << r["warnings"].dump();
 }
 
+TEST(BadInput, ADocNumberOnTheLastLineLeavesNoTitle) {
+  // fuzz_html found the title read past the end of the lines when the 发文字号 came last.
+  json r = parseText("山西省教育厅\n晋教职成函〔2026〕53号\n");
+  EXPECT_EQ(r["doc_number"]["text"], "晋教职成函〔2026〕53号");
+  EXPECT_TRUE(r["title"].is_null()) << r["title"];
+}
+
 TEST(BadInput, AHugeInputIsRefusedNotParsed) {
   // A text export far beyond any notice (16 MiB): an error saying so, before any stage runs.
   std::string line = "各市要认真做好职业教育活动周各项工作，确保活动取得实效。\n";
