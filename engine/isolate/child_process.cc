@@ -104,26 +104,35 @@ std::string secondsText(double seconds) {
 
 std::string mebibytesText(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
-Result<std::string> runInChild(const std::function<std::string()>& work, const Limits& limits) {
+Result<Connected> forkConnected(int socket_type, const std::string& what, const std::function<void(int)>& child) {
   int fds[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-    return Error{ErrorCode::kIoError, std::string("cannot make a pipe to a child process: ") + std::strerror(errno)};
+  if (::socketpair(AF_UNIX, socket_type | SOCK_CLOEXEC, 0, fds) != 0) {
+    return Error{ErrorCode::kIoError, "cannot make a socket to " + what + ": " + std::strerror(errno)};
   }
-  const pid_t parent = ::getpid();
-  const auto start = Clock::now();
   pid_t pid = ::fork();
   if (pid < 0) {
     int err = errno;
     ::close(fds[0]);
     ::close(fds[1]);
-    return Error{ErrorCode::kIoError, std::string("cannot start a child process: ") + std::strerror(err)};
+    return Error{ErrorCode::kIoError, "cannot start " + what + ": " + std::strerror(err)};
   }
   if (pid == 0) {
     ::close(fds[0]);
-    childMain(fds[1], parent, work);
+    child(fds[1]);
+    ::_exit(1);  // `child` does not return; should it, the child ends here all the same
   }
   ::close(fds[1]);
-  ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  return Connected{pid, fds[0]};
+}
+
+Result<std::string> runInChild(const std::function<std::string()>& work, const Limits& limits) {
+  const pid_t parent = ::getpid();
+  const auto start = Clock::now();
+  auto forked = forkConnected(SOCK_STREAM, "a child process", [&](int fd) { childMain(fd, parent, work); });
+  if (!forked.ok()) return forked.error();
+  const pid_t pid = forked.value().pid;
+  const int fd = forked.value().fd;
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 
   double allowed = limits.seconds;
   auto deadline = [&] { return start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(allowed)); };
@@ -155,12 +164,12 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
   int status = 0;
   for (;;) {
     if (open) {
-      pollfd p{fds[0], POLLIN, 0};
+      pollfd p{fd, POLLIN, 0};
       int ready = ::poll(&p, 1, static_cast<int>(kPollInterval.count()));
       if (ready > 0) {
         char buf[1 << 16];
         for (;;) {
-          ssize_t n = ::read(fds[0], buf, sizeof buf);
+          ssize_t n = ::read(fd, buf, sizeof buf);
           if (n > 0) { take(buf, static_cast<size_t>(n)); continue; }
           if (n == 0) open = false;  // the child closed its end: it is exiting
           else if (errno != EAGAIN && errno != EINTR) open = false;
@@ -186,11 +195,11 @@ Result<std::string> runInChild(const std::function<std::string()>& work, const L
   }
   // What the child wrote after the last poll.
   for (char buf[1 << 16];;) {
-    ssize_t n = ::read(fds[0], buf, sizeof buf);
+    ssize_t n = ::read(fd, buf, sizeof buf);
     if (n <= 0) break;
     take(buf, static_cast<size_t>(n));
   }
-  ::close(fds[0]);
+  ::close(fd);
 
   if (killed == Killed::kTime) {
     return Error{ErrorCode::kLimitExceeded, "took longer than " + secondsText(allowed) +

@@ -32,6 +32,15 @@ struct Limits {
 // (isolated_parser.h) and let it fork the children.
 Result<std::string> runInChild(const std::function<std::string()>& work, const Limits& limits);
 
+// A child forked with a socket pair (`socket_type`: SOCK_STREAM, SOCK_SEQPACKET) to it: the child
+// runs `child` on its end, which must not return; the parent gets the child's pid and its own end.
+// `what` names the child in the error when the pair or the fork fails.
+struct Connected {
+  int pid = 0;
+  int fd = -1;
+};
+Result<Connected> forkConnected(int socket_type, const std::string& what, const std::function<void(int)>& child);
+
 // In a child of runInChild: `seconds` more before its deadline, up to limits.max_seconds in all,
 // for work whose size shows once it has begun (the pages of a PDF). Elsewhere it does nothing.
 void allowMoreTime(double seconds);

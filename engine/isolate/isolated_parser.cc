@@ -190,23 +190,9 @@ void warmUp(const Engine& engine) {
 }  // namespace
 
 Result<std::unique_ptr<IsolatedParser>> IsolatedParser::start(const Engine& engine, const Limits& limits) {
-  int sv[2];
-  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
-    return Error{ErrorCode::kIoError, std::string("cannot make a socket for the parse server: ") + std::strerror(errno)};
-  }
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    int err = errno;
-    ::close(sv[0]);
-    ::close(sv[1]);
-    return Error{ErrorCode::kIoError, std::string("cannot start the parse server: ") + std::strerror(err)};
-  }
-  if (pid == 0) {
-    ::close(sv[0]);
-    serverMain(sv[1], engine, limits);
-  }
-  ::close(sv[1]);
-  return std::unique_ptr<IsolatedParser>(new IsolatedParser(sv[0], pid, limits));
+  auto server = forkConnected(SOCK_SEQPACKET, "the parse server", [&](int fd) { serverMain(fd, engine, limits); });
+  if (!server.ok()) return server.error();
+  return std::unique_ptr<IsolatedParser>(new IsolatedParser(server.value().fd, server.value().pid, limits));
 }
 
 IsolatedParser::~IsolatedParser() {
