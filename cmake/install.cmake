@@ -3,6 +3,7 @@
 #   cmake --install build [--prefix P]    (DESTDIR=… to stage)   puts under the prefix:
 #     bin/notice
 #     lib/notice/notice-pdf.so              the PDF source, loaded when the first PDF comes
+#     lib/notice/notice-pg.so               the PostgreSQL archive, loaded when one is opened
 #     share/notice/grammars/                the rule files
 #     share/notice/schema/                  the JSON Schemas of records, diffs and series
 #     share/man/man1/notice.1.gz            the manual (doc/notice.1)
@@ -18,11 +19,13 @@ include(GNUInstallDirs)
 file(RELATIVE_PATH NOTICE_DATA_FROM_BIN "${CMAKE_INSTALL_FULL_BINDIR}" "${CMAKE_INSTALL_FULL_DATADIR}/notice")
 target_compile_definitions(notice_grammar PRIVATE NOTICE_DATA_FROM_BIN="${NOTICE_DATA_FROM_BIN}")
 file(RELATIVE_PATH NOTICE_LIB_FROM_BIN "${CMAKE_INSTALL_FULL_BINDIR}" "${CMAKE_INSTALL_FULL_LIBDIR}/notice")
-target_compile_definitions(notice_pdf_loader PRIVATE NOTICE_LIB_FROM_BIN="${NOTICE_LIB_FROM_BIN}")
+target_compile_definitions(notice_grammar PRIVATE NOTICE_LIB_FROM_BIN="${NOTICE_LIB_FROM_BIN}")
 
 install(TARGETS notice RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The PDF source, loaded by notice when it reads its first PDF (engine/extract/pdf_module.h).
 install(TARGETS notice_pdf_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
+# The PostgreSQL archive, loaded when a server's archive is opened (engine/archive/pg_module.h).
+install(TARGETS notice_pg_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/grammars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/notice/grammars)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/schema/ DESTINATION ${CMAKE_INSTALL_DATADIR}/notice/schema
         FILES_MATCHING PATTERN "*.schema.json")

@@ -1,6 +1,5 @@
 #include "archive/archive.h"
 #include "archive/pg_archive.h"
-#include "archive/pg_db.h"
 #include "archive/sqlite_archive.h"
 
 namespace notice::archive {
@@ -10,7 +9,15 @@ bool isServerLocation(const std::string& location) {
 }
 
 std::string shownLocation(const std::string& location) {
-  return isServerLocation(location) ? redactedUrl(location) : location;
+  if (!isServerLocation(location)) return location;
+  // postgresql://user:password@host… → postgresql://user:***@host…
+  size_t scheme = location.find("://");
+  size_t at = location.find('@', scheme + 3);
+  size_t slash = location.find('/', scheme + 3);
+  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return location;
+  size_t colon = location.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return location;
+  return location.substr(0, colon + 1) + "***" + location.substr(at);
 }
 
 Result<std::unique_ptr<Archive>> openArchive(const std::string& location, OpenMode mode) {

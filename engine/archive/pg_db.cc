@@ -4,19 +4,9 @@
 
 #include <cstdlib>
 
-namespace notice::archive {
+#include "archive/archive.h"
 
-std::string redactedUrl(const std::string& url) {
-  // postgresql://user:password@host… → postgresql://user:***@host…
-  size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  size_t at = url.find('@', scheme + 3);
-  size_t slash = url.find('/', scheme + 3);
-  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+namespace notice::archive {
 
 PgResult::PgResult(pg_result* r) : r_(r, &PQclear) {}
 int PgResult::rows() const { return PQntuples(r_.get()); }
@@ -36,7 +26,7 @@ std::optional<int> PgResult::integerOrNull(int row, int column) const {
 double PgResult::real(int row, int column) const { return std::strtod(PQgetvalue(r_.get(), row, column), nullptr); }
 
 Result<std::unique_ptr<PgConnection>> PgConnection::connect(const std::string& url) {
-  std::string name = redactedUrl(url);
+  std::string name = shownLocation(url);
   pg_conn* c = PQconnectdb(url.c_str());
   if (c == nullptr) return Error{ErrorCode::kIoError, "cannot connect to the archive " + name + ": out of memory"};
   if (PQstatus(c) != CONNECTION_OK) {

@@ -79,9 +79,6 @@ class PgConnection {
   std::string state_;
 };
 
-// `url` with any password replaced by ***.
-std::string redactedUrl(const std::string& url);
-
 // Runs `body` inside BEGIN … COMMIT; rolls back when it returns an Error.
 template <typename F>
 std::optional<Error> inTransaction(PgConnection& db, F&& body) {

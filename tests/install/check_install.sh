@@ -24,7 +24,7 @@ mkdir "$tmp/elsewhere"
 # --- 1. cmake --install -------------------------------------------------------------------
 DESTDIR="$tmp/stage" cmake --install "$build" --prefix /usr >/dev/null
 prefix=$tmp/stage/usr
-for f in bin/notice lib/notice/notice-pdf.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
+for f in bin/notice lib/notice/notice-pdf.so lib/notice/notice-pg.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
          share/bash-completion/completions/notice; do
   [ -f "$prefix/$f" ] || fail "cmake --install did not put $f under the prefix"
 done
@@ -75,6 +75,13 @@ check_runs() {
     isolated "$root/usr/bin/notice" parse "$input" >"$tmp/record.json" || fail "$what: parse $input failed"
     same_as_label "$tmp/record.json" "$tmp/$sample.json" || fail "$what: $input"
   done
+  # The PostgreSQL archive's module is found beside the program: what fails is the connection
+  # to a port where no server listens, not the loading.
+  local refused
+  refused=$(isolated "$root/usr/bin/notice" list --archive postgresql://nobody@127.0.0.1:9/none 2>&1) &&
+    fail "$what: list on a server that is not there succeeded"
+  grep -q "cannot connect to the archive postgresql://nobody@127.0.0.1:9/none" <<<"$refused" ||
+    fail "$what: the PostgreSQL module did not load: $refused"
 }
 check_runs "$tmp/stage" "cmake --install"
 
@@ -83,12 +90,15 @@ check_runs "$tmp/stage" "cmake --install"
   fail "cpack: $(tail -5 "$tmp/cpack.log")"
 deb=$(ls "$tmp"/pkg/notice_*.deb)
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
+for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/lib/notice/notice-pg.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
          ./usr/share/man/man1/notice.1.gz ./usr/share/bash-completion/completions/notice; do
   grep -qx "$f" <<<"$contents" || fail "the .deb lacks $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 [ -n "$depends" ] || fail "the .deb lists no dependencies"
+for dep in libpoppler-cpp0v5 libpq5; do  # the modules' own
+  grep -q "$dep" <<<"$depends" || fail "the .deb does not depend on $dep: $depends"
+done
 for dep in $(tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/|.*//' | tr -d ' '); do
   dpkg-query -W -f='${Status}\n' "$dep" 2>/dev/null | grep -q "ok installed" ||
     fail "the .deb depends on $dep, which is no package installed here"

@@ -1,0 +1,21 @@
+// openPgArchive for a program that loads the PostgreSQL archive when it first opens one
+// (archive/pg_module.h).
+#include "archive/pg_archive.h"
+#include "archive/pg_module.h"
+#include "core/program_module.h"
+
+namespace notice::archive {
+
+Result<std::unique_ptr<Archive>> openPgArchive(const std::string& url) {
+  static const Result<void*> entry = [] {  // once, thread-safe
+    const std::string file = "notice-pg.so";
+    auto handle = openProgramModule(file, NOTICE_PG_MODULE_BUILT);
+    return handle.ok() ? moduleEntry(handle.value(), file, kPgModuleOpen) : handle;
+  }();
+  if (!entry.ok()) {
+    return Error{ErrorCode::kUnsupportedFormat, "cannot open the archive " + shownLocation(url) + ": " + entry.error().message};
+  }
+  return reinterpret_cast<OpenPgArchiveFunction>(entry.value())(url);
+}
+
+}  // namespace notice::archive
