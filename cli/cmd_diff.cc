@@ -13,16 +13,18 @@
 #include "cli/cli_io.h"
 #include "cli/cmd_archive_common.h"
 #include "cli/commands.h"
+#include "cli/limit_options.h"
 #include "core/record_bounds.h"
 #include "diff/diff.h"
 #include "diff/render.h"
 #include "diff/record_shape.h"
+#include "isolate/isolated_parser.h"
 #include "notice.h"
 
 namespace notice::cli {
 namespace {
 
-const char* kDiffHelp =
+const std::string kDiffHelp = std::string(
     "usage: notice diff [options] A B\n"
     "\n"
     "What changed from notice A to notice B. Each is a PDF, a text/markdown export, a\n"
@@ -36,10 +38,13 @@ const char* kDiffHelp =
     "  --password PW            password for encrypted PDFs\n"
     "  --archive FILE           the archive ids and 发文字号 are looked up in (default:\n"
     "                           $NOTICE_ARCHIVE, else notices.db here)\n"
-    "  --grammars DIR           rule files to use (default: the folder `notice --version` names)\n"
-    "  -h, --help               this text\n";
+    "  --grammars DIR           rule files to use (default: the folder `notice --version` names)\n") +
+    kLimitsHelp +
+    "  -h, --help               this text\n"
+    "\n"
+    "A notice that is no record is read in a child process under these limits.\n";
 
-const char* kCompareHelp =
+const std::string kCompareHelp = std::string(
     "usage: notice compare [options] FILE...\n"
     "       notice compare [options] --series NAME\n"
     "\n"
@@ -55,20 +60,29 @@ const char* kCompareHelp =
     "  --password PW                password for encrypted PDFs\n"
     "  --series NAME                the notices of a series in the archive\n"
     "  --archive FILE               the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
-    "  --grammars DIR               rule files to use (default: the folder `notice --version` names)\n"
-    "  -h, --help                   this text\n";
+    "  --grammars DIR               rule files to use (default: the folder `notice --version` names)\n") +
+    kLimitsHelp +
+    "  -h, --help                   this text\n"
+    "\n"
+    "A notice that is no record is read in a child process under these limits.\n";
 
 struct Options {
   std::string format = "text", out, password, grammars, archive, series;
+  isolate::Limits limits;
   std::vector<std::string> inputs;
 };
 
 // Parses the shared options; returns an exit code when it should stop.
-std::optional<int> parseOptions(const std::vector<std::string>& args, const char* help, const char* name, Options* o) {
+std::optional<int> parseOptions(const std::vector<std::string>& args, const std::string& help, const char* name,
+                                Options* o) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (auto taken = takeLimitOption(args, i, name, &o->limits); taken != Taken::kNo) {
+      if (taken == Taken::kBad) return kUsage;
+      continue;
+    }
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    if (a == "-h" || a == "--help") { std::fputs(help, stdout); return kOk; }
+    if (a == "-h" || a == "--help") { std::fputs(help.c_str(), stdout); return kOk; }
     const std::string* v = nullptr;
     bool seriesOption = a == "--series" && std::string(name) == "compare";
     if (a == "--format" || a == "-o" || a == "--password" || a == "--grammars" || a == "--archive" || seriesOption) {
@@ -76,7 +90,7 @@ std::optional<int> parseOptions(const std::vector<std::string>& args, const char
       (a == "--format" ? o->format : a == "-o" ? o->out : a == "--password" ? o->password
        : a == "--archive" ? o->archive : a == "--series" ? o->series : o->grammars) = *v;
     } else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "notice %s: unknown option '%s'\n\n%s", name, a.c_str(), help);
+      std::fprintf(stderr, "notice %s: unknown option '%s'\n\n%s", name, a.c_str(), help.c_str());
       return kUsage;
     } else {
       o->inputs.push_back(a);
@@ -85,27 +99,33 @@ std::optional<int> parseOptions(const std::vector<std::string>& args, const char
   return std::nullopt;
 }
 
-// The engine, created for the first input that is no record: comparing stored records needs
-// the diff's rules alone, so it does not pay for compiling every rule of the parse.
-class LazyEngine {
+// The engine and its parse server, started for the first input that is no record: comparing
+// stored records needs the diff's rules alone, so it does not pay for compiling every rule of
+// the parse. Inputs are parsed in child processes under the limits (isolate/), as by `parse`;
+// the server is started while this process still has one thread, as the comparison never has
+// more.
+class LazyParser {
  public:
-  explicit LazyEngine(std::string grammars) : grammars_(std::move(grammars)) {}
-  Result<const Engine*> get() {
-    if (!engine_) {
-      auto created = createEngine(grammars_);
-      if (!created.ok()) return created.error();
-      engine_.emplace(std::move(created).value());
+  LazyParser(std::string grammars, const isolate::Limits& limits) : grammars_(std::move(grammars)), limits_(limits) {}
+  Result<nlohmann::json> parse(const std::string& bytes, const std::string& path, const ParseOptions& options) {
+    if (!parser_) {
+      auto engine = createEngine(grammars_);
+      if (!engine.ok()) return engine.error();
+      auto started = isolate::IsolatedParser::start(engine.value(), limits_);
+      if (!started.ok()) return started.error();
+      parser_ = std::move(started).value();
     }
-    return &*engine_;
+    return parser_->parseBytes(bytes, path == "-" ? "<stdin>" : path, options);
   }
 
  private:
   std::string grammars_;
-  std::optional<Engine> engine_;
+  isolate::Limits limits_;
+  std::unique_ptr<isolate::IsolatedParser> parser_;
 };
 
 // A record from a file: JSON written by `notice parse` as it is, anything else parsed.
-Result<nlohmann::json> loadRecord(LazyEngine& lazy, const std::string& path, const std::string& password) {
+Result<nlohmann::json> loadRecord(LazyParser& lazy, const std::string& path, const std::string& password) {
   auto bytes = readInput(path);
   if (!bytes.ok()) return bytes.error();
   const std::string& b = bytes.value();
@@ -122,9 +142,7 @@ Result<nlohmann::json> loadRecord(LazyEngine& lazy, const std::string& path, con
     }
     return json;
   }
-  auto engine = lazy.get();
-  if (!engine.ok()) return engine.error();
-  return engine.value()->parseBytes(b, path, {password});
+  return lazy.parse(b, path, {password});
 }
 
 int emit(const std::string& text, const Options& o) {
@@ -184,14 +202,15 @@ Result<nlohmann::json> loadFromArchive(LazyArchive& lazy, const std::string& key
 }
 
 std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
-  auto grammar = loadGrammar(o.grammars, "diff");
+  // The comparison's rules, and the archive's for finding a series.
+  auto grammar = loadGrammar(o.grammars, o.series.empty() ? "diff" : "diff, archive");
   if (!grammar.ok()) {
     std::fprintf(stderr, "notice: %s\n", grammar.error().message.c_str());
     *exitCode = kFailed;
     return std::nullopt;
   }
   Loaded loaded{grammar.value(), {}};
-  LazyEngine engine(o.grammars);
+  LazyParser parser(o.grammars, o.limits);
   LazyArchive lazy(archivePath(o.archive));
   std::vector<std::string> inputs = o.inputs;
   if (!o.series.empty()) {
@@ -222,9 +241,9 @@ std::optional<Loaded> loadAll(const Options& o, int* exitCode) {
     std::error_code ec;
     bool isFile = in == "-" || in.find('/') != std::string::npos || std::filesystem::exists(in, ec) ||
                   (!archive::isServerLocation(lazy.path()) && !std::filesystem::exists(lazy.path(), ec));
-    auto r = isFile ? loadRecord(engine, in, o.password) : loadFromArchive(lazy, in);
+    auto r = isFile ? loadRecord(parser, in, o.password) : loadFromArchive(lazy, in);
     if (!r.ok()) {
-      std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), describe(r.error(), {o.password}).c_str());
+      std::fprintf(stderr, "notice: %s: %s\n", in.c_str(), withLimitHint(r.error(), {o.password}).c_str());
       *exitCode = exitCodeFor(r.error().code);
       return std::nullopt;
     }
@@ -239,7 +258,7 @@ int runDiff(const std::vector<std::string>& args) {
   Options o;
   if (auto stop = parseOptions(args, kDiffHelp, "diff", &o)) return *stop;
   if (o.inputs.size() != 2) {
-    std::fprintf(stderr, "notice diff: give two notices, A and B\n\n%s", kDiffHelp);
+    std::fprintf(stderr, "notice diff: give two notices, A and B\n\n%s", kDiffHelp.c_str());
     return kUsage;
   }
   if (o.format != "text" && o.format != "json" && o.format != "html") {
@@ -264,7 +283,7 @@ int runCompare(const std::vector<std::string>& args) {
   Options o;
   if (auto stop = parseOptions(args, kCompareHelp, "compare", &o)) return *stop;
   if (o.inputs.empty() && o.series.empty()) {
-    std::fprintf(stderr, "notice compare: no input files\n\n%s", kCompareHelp);
+    std::fprintf(stderr, "notice compare: no input files\n\n%s", kCompareHelp.c_str());
     return kUsage;
   }
   if (o.format != "text" && o.format != "json" && o.format != "csv" && o.format != "html") {

@@ -10,7 +10,7 @@ namespace notice::cli {
 const char* const kLimitsHelp =
     "  --timeout SECONDS    the time one input may take to read (default 60, and 20 s more\n"
     "                       for each page of a PDF after the first); past it the input is\n"
-    "                       given up with exit code 5 and the batch goes on\n"
+    "                       given up, with exit code 5\n"
     "  --memory MIB         the memory one input may take to read (default 2048), likewise\n";
 
 Taken takeLimitOption(const std::vector<std::string>& args, size_t& i, const char* command, isolate::Limits* limits) {

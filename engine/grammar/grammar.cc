@@ -148,8 +148,22 @@ std::string joinNames(const std::vector<std::string>& names, size_t most) {
 // Reads a folder of rule files into a Grammar, noting every problem instead of stopping at one.
 class GrammarLoader {
  public:
-  GrammarLoader(Grammar& g, std::string dir, std::string onlyFor)
-      : g_(g), dir_(std::move(dir)), onlyFor_(std::move(onlyFor)) {}
+  GrammarLoader(Grammar& g, std::string dir, const std::string& onlyFor) : g_(g), dir_(std::move(dir)) {
+    for (size_t from = 0; from < onlyFor.size();) {
+      size_t comma = std::min(onlyFor.find(',', from), onlyFor.size());
+      if (std::string part = trim(onlyFor.substr(from, comma - from)); !part.empty()) parts_.insert(part);
+      from = comma + 1;
+    }
+    for (const auto& p : rules::kPatterns) {
+      if (compiledAtLoad(p.used_by)) neededFiles_.insert(std::string(p.name.substr(0, p.name.find('.'))) + ".re2");
+    }
+    for (const auto& l : rules::kLists) {
+      if (compiledAtLoad(l.used_by)) neededFiles_.insert(std::string(l.name) + ".txt");
+    }
+    for (const auto& t : rules::kTables) {
+      if (compiledAtLoad(t.used_by)) neededFiles_.insert(std::string(t.name) + ".tsv");
+    }
+  }
 
   void readFile(const fs::path& path);
   void checkRegistry();
@@ -169,13 +183,13 @@ class GrammarLoader {
   }
 
   // Whether a rule is compiled (and so checked) at load: all of them, or those registered for
-  // the part of the engine asked for.
+  // the parts of the engine asked for.
   bool compiledAtLoad(std::string_view usedBy) const {
-    if (onlyFor_.empty()) return true;
+    if (parts_.empty()) return true;
     for (size_t from = 0; from < usedBy.size();) {
       size_t comma = usedBy.find(',', from);
       if (comma == std::string_view::npos) comma = usedBy.size();
-      if (trim(usedBy.substr(from, comma - from)) == onlyFor_) return true;
+      if (parts_.count(trim(usedBy.substr(from, comma - from)))) return true;
       from = comma + 1;
     }
     return false;
@@ -184,12 +198,14 @@ class GrammarLoader {
     for (const auto& p : rules::kPatterns) {
       if (p.name == key) return compiledAtLoad(p.used_by);
     }
-    return onlyFor_.empty();
+    return parts_.empty();
   }
 
   Grammar& g_;
   std::string dir_;
-  std::string onlyFor_;
+  std::set<std::string> parts_;        // the parts of the engine asked for; empty: all
+  std::set<std::string> neededFiles_;  // the files holding their rules
+  std::set<std::string> notRead_;      // files of other parts' rules only, left unread
   Problems problems_;
   std::map<std::string, std::string> fileOfStem_;  // "structure" → "structure.re2"
   std::set<std::string> unreadable_;               // files that did not load at all (reported)
@@ -206,6 +222,10 @@ void GrammarLoader::readFile(const fs::path& path) {
     problems_.add(shown(filename) + ": the name '" + stem + "' is taken by " + other->second +
                   " already; give each rule file its own name");
     unreadable_.insert(filename);
+    return;
+  }
+  if (!parts_.empty() && !neededFiles_.count(filename)) {  // none of the rules asked for
+    notRead_.insert(filename);
     return;
   }
   std::error_code ec;
@@ -406,7 +426,7 @@ void GrammarLoader::checkRegistry() {
     if (g_.patterns_.count(key) || broken_.count(key)) continue;
     const size_t dot = key.find('.');
     const std::string filename = key.substr(0, dot) + ".re2";
-    if (unreadable_.count(filename)) continue;
+    if (unreadable_.count(filename) || notRead_.count(filename)) continue;
     if (present(filename)) {
       problems_.add(shown(filename) + ": missing rule '" + key.substr(dot + 1) + "' (used by " +
                     std::string(p.used_by) + ")");

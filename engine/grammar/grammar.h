@@ -19,12 +19,14 @@
 // for them. A name that is not there anyway (not registered, a typo) is logged once to stderr
 // and never matches — an empty list or table — rather than aborting.
 //
-// What load compiles: by default every pattern, so that a bad one anywhere stops the load. A
-// command that needs only one part of the engine (comparing stored records needs the diff's
-// tables) asks for that part's rules alone (`only_for`, as rules.h's used_by names them): those
-// are compiled and checked at load, and every other pattern is checked for its form at load
-// (names, ${…}, table cells) and compiled the first time it is asked for; one that does not
-// compile then is logged once and never matches.
+// What load reads and compiles: by default every file and pattern, so that a bad one anywhere
+// stops the load. A command that needs only some parts of the engine (comparing stored records
+// needs the diff's tables) asks for those parts' rules alone (`only_for`: "diff", or
+// "diff, archive", as rules.h's used_by names them): only the files holding one of them are
+// read; their rules are compiled and checked at load, and any other pattern in those files is
+// checked for its form at load (names, ${…}, table cells) and compiled the first time it is
+// asked for (one that does not compile then is logged once and never matches). The other files
+// must be there, but are not read: their rules are absent.
 //
 // A Grammar is immutable once loaded (patterns compiled on first use, once, under a lock) and
 // safe to share between threads.

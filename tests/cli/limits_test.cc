@@ -1,6 +1,6 @@
 // Bounded work in the command (audit F09 and the limits of issue 12): a PDF on which poppler
 // coalesces text for minutes is given up at --timeout with its own exit code, and `parse` and
-// `ingest` go on to the files after it; a record nested 100,000 deep in the output folder no
+// `ingest` go on to the files after it, and `diff` and `compare` stop at it; a record nested 100,000 deep in the output folder no
 // longer brings `parse -o` down.
 #include <chrono>
 #include <fstream>
@@ -50,10 +50,27 @@ TEST(Limits, IngestGivesUpAtTheDeadlineAndGoesOn) {
   EXPECT_NE(r.out.find("2 ingested, 0 versions, 0 duplicates, 1 failed"), std::string::npos) << r.out;
 }
 
+// diff and compare read a notice that is no record in a child process too, under the same limits.
+TEST(Limits, DiffAndCompareGiveUpAtTheDeadline) {
+  fs::path dir = tempDir("limits_diff");
+  fs::path hostile = hostilePdf(dir);
+  auto start = std::chrono::steady_clock::now();
+  CommandResult diff = run("diff --timeout 3 " + kA + " " + hostile.string(), true);
+  EXPECT_LT(secondsSince(start), 10.0);
+  EXPECT_EQ(diff.code, 5) << diff.out;
+  EXPECT_NE(diff.out.find("manyruns.pdf: took longer than 3 s to read"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("--timeout"), std::string::npos) << diff.out;
+  CommandResult compare = run("compare --timeout 2 " + kA + " " + hostile.string() + " " + kB, true);
+  EXPECT_EQ(compare.code, 5) << compare.out;
+  EXPECT_NE(compare.out.find("manyruns.pdf: took longer than 2 s to read"), std::string::npos) << compare.out;
+  EXPECT_EQ(run("compare --timeout 30 --memory 512 " + kA + " " + kB).code, 0);
+}
+
 TEST(Limits, BadLimitsAreUsageErrors) {
   EXPECT_EQ(run("parse --timeout soon " + kA).code, 2);
   EXPECT_EQ(run("parse --memory 0 " + kA).code, 2);
   EXPECT_EQ(run("ingest --timeout").code, 2);
+  EXPECT_EQ(run("diff --timeout 0 " + kA + " " + kB).code, 2);
 }
 
 TEST(Limits, ARecordNestedTooDeepInTheOutputFolder) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -242,16 +243,45 @@ TEST_F(GrammarDir, BadPatternInARealFileNamesFileAndLine) {
   expectProblem("structure.re2", line, "bad pattern `extra`");
 }
 
-// A load for one part of the engine (`notice diff` of stored records: "diff") compiles that
-// part's rules; the others are compiled when first asked for.
-TEST(Grammar, ALoadForOnePartHasEveryRuleAndCompilesTheRestOnFirstUse) {
+// A load for some parts of the engine (`notice diff` of stored records: "diff"; `compare
+// --series`: "diff, archive") reads the files that hold their rules and compiles those rules;
+// the other files are not read, and their rules are absent.
+TEST(Grammar, ALoadForSomePartsReadsTheFilesOfTheirRulesAlone) {
   auto g = Grammar::load(kGrammars, "diff");
   ASSERT_TRUE(g.ok()) << g.error().message;
-  for (const auto& p : rules::kPatterns) EXPECT_TRUE(g.value()->hasPattern(std::string(p.name))) << p.name;
   EXPECT_EQ(TagTable(*g.value(), "agencies").first("山西省教育厅"), "教育");
-  EXPECT_NE(g.value()->tablePattern("ocr_repairs", 0, 1), nullptr);  // an extract table, compiled now
-  EXPECT_TRUE(RE2::PartialMatch("2026年5月9日", g.value()->re("dates.ymd")));
+  EXPECT_NE(g.value()->tablePattern("agencies", 0, 1), nullptr);
+  EXPECT_FALSE(g.value()->hasPattern("dates.ymd"));
+  EXPECT_FALSE(g.value()->hasPattern("series.title_variable"));
   EXPECT_TRUE(g.value()->missedLookups().empty());
+  auto both = Grammar::load(kGrammars, "diff, archive");
+  ASSERT_TRUE(both.ok()) << both.error().message;
+  EXPECT_NE(both.value()->tablePattern("duties", 0, 1), nullptr);
+  EXPECT_TRUE(both.value()->hasPattern("series.title_variable"));
+  EXPECT_TRUE(both.value()->hasPattern("genre_activity.event_name"));
+  // genre_activity.re2 holds the fields' rules too: checked for their form, compiled on first use.
+  EXPECT_TRUE(both.value()->hasPattern("genre_activity.leading_verb"));
+}
+
+// A part loaded alone finds every rule its code names: each literal in engine/<part>/ is
+// registered as used by that part.
+TEST(GrammarRegistry, APartLoadedAloneHasEveryRuleItsCodeNames) {
+  std::map<std::string, std::string> usedBy;
+  for (const auto& p : rules::kPatterns) usedBy[std::string(p.name)] = std::string(p.used_by);
+  for (const auto& l : rules::kLists) usedBy[std::string(l.name)] = std::string(l.used_by);
+  for (const auto& t : rules::kTables) usedBy[std::string(t.name)] = std::string(t.used_by);
+  size_t checked = 0;
+  for (const auto& [name, file] : literalsInSources()) {
+    auto it = usedBy.find(name);
+    if (it == usedBy.end()) continue;
+    for (const char* part : {"diff", "archive"}) {
+      if (file.find("/engine/" + std::string(part) + "/") == std::string::npos) continue;
+      ++checked;
+      EXPECT_NE(it->second.find(part), std::string::npos)
+          << file << " asks for \"" << name << "\", registered as used by " << it->second << " only";
+    }
+  }
+  EXPECT_GE(checked, 4u);
 }
 
 TEST_F(GrammarDir, ALoadForOnePartChecksThatPartsPatterns) {
@@ -261,16 +291,18 @@ TEST_F(GrammarDir, ALoadForOnePartChecksThatPartsPatterns) {
   EXPECT_NE(g.error().message.find("agencies.tsv:"), std::string::npos) << g.error().message;
 }
 
-TEST_F(GrammarDir, ALoadForOnePartLeavesOtherPatternsToTheirFirstUse) {
+TEST_F(GrammarDir, ALoadForOnePartLeavesTheOtherFilesUnreadButNotMissing) {
   int line = append("structure.re2", "extra = [一-");
   expectProblem("structure.re2", line, "bad pattern `extra`");  // a whole load finds it
   append("ocr_repairs.tsv", "bad\t(a\tb");
   auto g = Grammar::load(dir(), "diff");
   ASSERT_TRUE(g.ok()) << g.error().message;
-  EXPECT_FALSE(RE2::PartialMatch("一", g.value()->re("structure.extra")));  // never matches, logged
-  const auto& repairs = g.value()->table("ocr_repairs");
-  EXPECT_EQ(g.value()->tablePattern("ocr_repairs", repairs.size() - 1, 1), nullptr);
-  EXPECT_NE(g.value()->tablePattern("ocr_repairs", 0, 1), nullptr);
+  EXPECT_FALSE(g.value()->hasPattern("structure.extra"));
+  EXPECT_TRUE(g.value()->table("ocr_repairs").empty());
+  fs::remove(fs::path(dir()) / "structure.re2");
+  auto missing = Grammar::load(dir(), "diff");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("structure.re2: missing file"), std::string::npos) << missing.error().message;
 }
 
 TEST_F(GrammarDir, UndefinedReferenceNamesFileAndLine) {
