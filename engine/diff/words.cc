@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "core/utf8.h"
 
@@ -31,6 +33,78 @@ std::vector<std::string> words(const std::string& text) {
     out.push_back(std::move(w));
   }
   return out;
+}
+
+namespace {
+
+// A CJK punctuation mark, symbol or space (utf8::isCjkPunct: 。、《》“” and the full-width forms)
+// that ICU's word rules break before and after whatever its neighbours are: word-break property
+// Other, and no letter, so none of the dictionary characters (Han, kana) whose runs the
+// dictionary breaker segments as a whole. ASCII marks are left out: ICU tailors some of them
+// (ICU 72 keeps @ inside an e-mail address).
+bool isCjkMark(UChar32 c) {
+  if (!utf8::isCjkPunct(static_cast<char32_t>(c))) return false;
+  switch (u_charType(c)) {
+    case U_SPACE_SEPARATOR: case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool standsAlone(UChar32 c) {
+  return isCjkMark(c) && u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_OTHER &&
+         !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+// A CJK mark that joins letters or numbers on both sides of it (， in 1，000, ： in ａ：ｂ), and
+// otherwise stands alone (WB6, WB7, WB11, WB12).
+bool joinsBetween(UChar32 c) {
+  if (!isCjkMark(c)) return false;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_MIDNUM: case U_WB_MIDLETTER: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return true;
+    default: return false;
+  }
+}
+
+// What such a mark joins.
+bool joinable(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: case U_WB_NUMERIC: case U_WB_HEBREW_LETTER: return true;
+    default: return false;
+  }
+}
+
+// Marks that belong to the character before them (WB4).
+bool attachesBefore(UChar32 c) {
+  auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
+}
+
+}  // namespace
+
+bool cutsBetweenWords(std::string_view text, size_t at) {
+  if (at == 0 || at >= text.size()) return at == 0 || at == text.size();
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  if (U8_IS_TRAIL(s[at])) return false;  // inside a character
+  // The two characters before the cut (-1 where there is none) and the two after it.
+  UChar32 before = -1, prev = -1, next = -1, after = -1;
+  int32_t i = static_cast<int32_t>(at);
+  U8_PREV(s, 0, i, prev);
+  if (i > 0) U8_PREV(s, 0, i, before);
+  i = static_cast<int32_t>(at);
+  U8_NEXT(s, i, n, next);
+  if (i < n) U8_NEXT(s, i, n, after);
+  if (prev < 0 || next < 0) return false;
+  if (standsAlone(next)) return true;
+  if (attachesBefore(next)) return false;
+  if (standsAlone(prev)) return true;
+  // ，between Han: a joining mark with no letter or number on one side of it.
+  if (joinsBetween(prev) && before >= 0 && !joinable(before) && !attachesBefore(before)) return true;
+  return joinsBetween(next) && after >= 0 && !joinable(after) && !attachesBefore(after);
 }
 
 namespace {
@@ -154,7 +228,19 @@ void append(std::vector<WordEdit>& runs, WordEdit edit, bool standalone = false)
 }
 
 // The word-level diff of two pieces of text.
-std::vector<WordEdit> diffWordsWithin(const std::string& a, const std::string& b) {
+std::vector<WordEdit> diffWordsWithin(const std::string& wholeA, const std::string& wholeB) {
+  // The common head and tail, up to a cut between words, are equal words: only the middles
+  // need ICU's word breaker, which is most of a diff's time on changed sentences.
+  const size_t shorter = std::min(wholeA.size(), wholeB.size());
+  size_t head = 0;
+  while (head < shorter && wholeA[head] == wholeB[head]) ++head;
+  while (head > 0 && !(cutsBetweenWords(wholeA, head) && cutsBetweenWords(wholeB, head))) --head;
+  size_t tail = 0;
+  while (tail < shorter - head && wholeA[wholeA.size() - 1 - tail] == wholeB[wholeB.size() - 1 - tail]) ++tail;
+  while (tail > 0 && !(cutsBetweenWords(wholeA, wholeA.size() - tail) && cutsBetweenWords(wholeB, wholeB.size() - tail))) --tail;
+  const std::string a = wholeA.substr(head, wholeA.size() - head - tail);
+  const std::string b = wholeB.substr(head, wholeB.size() - head - tail);
+
   std::vector<std::string> wa = words(a), wb = words(b);
   std::vector<Op> ops = editScript(wa, wb);
 
@@ -184,9 +270,12 @@ std::vector<WordEdit> diffWordsWithin(const std::string& a, const std::string& b
     else blocks.back().inserted += wb[y++];
   }
   std::vector<WordEdit> runs;
+  if (head > 0) blocks.insert(blocks.begin(), Block{true, wholeA.substr(0, head), ""});
+  if (tail > 0) blocks.push_back({true, wholeA.substr(wholeA.size() - tail), ""});
   for (auto& block : blocks) {
     if (block.equal) {
-      runs.push_back({Op::kEqual, std::move(block.text)});
+      if (!runs.empty() && runs.back().op == Op::kEqual) runs.back().text += block.text;
+      else runs.push_back({Op::kEqual, std::move(block.text)});
       continue;
     }
     if (!block.text.empty()) runs.push_back({Op::kDelete, std::move(block.text)});

@@ -5,11 +5,18 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace notice {
 
 std::vector<std::string> words(const std::string& text);
+
+// Whether `text` may be cut at byte `at` without changing its words: words(text) is then the
+// words of text[0, at) followed by those of text[at, end). True next to a punctuation mark,
+// symbol or space that the word rules always break around (not inside a character, a number
+// such as 1，000 or a run of Han, which the dictionary segments as a whole).
+bool cutsBetweenWords(std::string_view text, size_t at);
 
 struct WordEdit {
   enum class Op { kEqual, kDelete, kInsert } op;

@@ -1,5 +1,6 @@
 // Comparisons, with expectations written from reading the notices (the hand labels stand in for
 // records, so these tests do not depend on the parser).
+#include <filesystem>
 #include <set>
 
 #include "diff/diff.h"
@@ -12,6 +13,7 @@
 namespace notice {
 namespace {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::grammar;
 
@@ -278,6 +280,44 @@ TEST(Words, ChineseDiffsInWordsNotCharacters) {
   size_t changes = 0;
   for (const auto& e : edits) changes += e.op != WordEdit::Op::kEqual;
   EXPECT_EQ(changes, 2u);  // one phrase out, one phrase in
+}
+
+// A diff breaks only the middles of changed sentences into words, cutting off their common head
+// and tail where cutsBetweenWords says the words on each side stay what they were. Checked
+// against ICU's word breaker on the corpus texts and on the marks that join their neighbours.
+TEST(Words, CutsBetweenWordsLeaveTheWordsAsTheyWere) {
+  auto joined = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> all = a;
+    all.insert(all.end(), b.begin(), b.end());
+    return all;
+  };
+  size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(testing::sourcePath("corpus/real/web"))) {
+    std::string text = testing::readFile(entry.path().string()).substr(0, 6000);
+    std::vector<std::string> whole = words(text);
+    for (size_t at = 0, n = 0; at < text.size(); ++at) {
+      if (!cutsBetweenWords(text, at) || n++ % 3 != 0) continue;  // every third cut of each text
+      EXPECT_EQ(joined(words(text.substr(0, at)), words(text.substr(at))), whole) << entry.path() << " at " << at;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 250u);
+  // Han runs are segmented whole; a mark between digits or letters joins them; combining
+  // marks and ZWJ belong to what they follow; no cut inside a character.
+  EXPECT_FALSE(cutsBetweenWords("职业教育", 6));
+  EXPECT_TRUE(cutsBetweenWords("职业，教育", 6));
+  EXPECT_TRUE(cutsBetweenWords("职业，教育", 9));
+  EXPECT_FALSE(cutsBetweenWords("1，000", 1));
+  EXPECT_FALSE(cutsBetweenWords("a:b", 1));
+  EXPECT_FALSE(cutsBetweenWords("ａ：ｂ", 3));
+  EXPECT_TRUE(cutsBetweenWords("职业：教育", 6));
+  EXPECT_FALSE(cutsBetweenWords("qggbb@moe.edu.cn", 5));  // ICU 72 keeps an e-mail address whole
+  EXPECT_FALSE(cutsBetweenWords("。e\u0301", 4));
+  EXPECT_FALSE(cutsBetweenWords("。\u0301", 3));
+  EXPECT_FALSE(cutsBetweenWords("\U0001F469\u200D\U0001F4BB", 4));
+  EXPECT_FALSE(cutsBetweenWords("职业", 1));
+  EXPECT_TRUE(cutsBetweenWords("职业", 0));
+  EXPECT_TRUE(cutsBetweenWords("职业", 6));
 }
 
 TEST(Words, AMovedSentenceStaysWhole) {
