@@ -10,8 +10,8 @@ set -euo pipefail
 
 # Build and run: the compiler, ICU, poppler (PDF), RE2, JSON, OpenSSL (SHA-256), libxml2 (web
 # pages), Tesseract with its Chinese data (OCR), libzip + pugixml (OFD, Word), SQLite and libpq
-# (the archive in a file or on a PostgreSQL server).
-packages=(g++ cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
+# (the archive in a file or on a PostgreSQL server); lld, the faster linker, when it is there.
+packages=(g++ lld cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
           nlohmann-json3-dev libssl-dev libxml2-dev libtesseract-dev libleptonica-dev tesseract-ocr
           tesseract-ocr-chi-sim libzip-dev libpugixml-dev libsqlite3-dev libpq-dev)
 for option in "$@"; do
