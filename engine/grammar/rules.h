@@ -15,8 +15,11 @@
 //                 columns can be optional). Every other cell must be there and not empty.
 //   3. In the code, write the whole name as one string literal: g.re("FILE.name"),
 //      g.list("FILE"), g.table("FILE"), TagTable(g, "FILE"). Never build a name from pieces.
-// tests/core/grammar_test.cc fails when a name in engine/ or cli/ is missing here (and when a
-// name here is used nowhere any more); a name asked for at run time that the grammar lacks is
+// The folders in used_by matter: a command that needs some parts alone (`notice diff`: "diff")
+// loads only the files holding rules registered for them (Grammar::load's only_for).
+// tests/core/grammar_test.cc fails when a name in engine/ or cli/ is missing here, when a name
+// in engine/diff/ or engine/archive/ is not registered for that folder (and when a name here is
+// used nowhere any more); a name asked for at run time that the grammar lacks is
 // logged once and never matches (an empty list or table), it does not abort.
 //
 // Only grammar.cc and the tests include this file, so adding a name rebuilds two files.
