@@ -39,7 +39,7 @@ const std::string kDiffHelp = std::string(
     "  --archive FILE           the archive ids and 发文字号 are looked up in (default:\n"
     "                           $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --grammars DIR           rule files to use (default: the folder `notice --version` names)\n") +
-    kLimitsHelp +
+    limitsHelp(27) +
     "  -h, --help               this text\n"
     "\n"
     "A notice that is no record is read in a child process under these limits.\n";
@@ -61,7 +61,7 @@ const std::string kCompareHelp = std::string(
     "  --series NAME                the notices of a series in the archive\n"
     "  --archive FILE               the archive (default: $NOTICE_ARCHIVE, else notices.db here)\n"
     "  --grammars DIR               rule files to use (default: the folder `notice --version` names)\n") +
-    kLimitsHelp +
+    limitsHelp(31) +
     "  -h, --help                   this text\n"
     "\n"
     "A notice that is no record is read in a child process under these limits.\n";

@@ -35,7 +35,7 @@ const std::string kHelp = std::string(
     "                       no usable text layer; always; never (refuse such pages)\n"
     "  --grammars DIR       rule files to use (default: the folder `notice --version` names)\n"
     "  --timings            print the time spent in each stage per input on stderr\n") +
-    kLimitsHelp +
+    limitsHelp(23) +
     "  -h, --help           this text\n"
     "\n"
     "Each input is read in a child process under these limits: a batch goes on past an input\n"

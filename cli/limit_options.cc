@@ -7,11 +7,14 @@
 
 namespace notice::cli {
 
-const char* const kLimitsHelp =
-    "  --timeout SECONDS    the time one input may take to read (default 60, and 20 s more\n"
-    "                       for each page of a PDF after the first); past it the input is\n"
-    "                       given up, with exit code 5\n"
-    "  --memory MIB         the memory one input may take to read (default 2048), likewise\n";
+std::string limitsHelp(size_t column) {
+  auto option = [column](const std::string& name) { return name + std::string(column > name.size() ? column - name.size() : 1, ' '); };
+  const std::string indent(column, ' ');
+  return option("  --timeout SECONDS") + "the time one input may take to read (default 60, and 20 s more\n" +
+         indent + "for each page of a PDF after the first); past it the input is\n" +
+         indent + "given up, with exit code 5\n" +
+         option("  --memory MIB") + "the memory one input may take to read (default 2048), likewise\n";
+}
 
 Taken takeLimitOption(const std::vector<std::string>& args, size_t& i, const char* command, isolate::Limits* limits) {
   const std::string& a = args[i];

@@ -11,8 +11,8 @@
 
 namespace notice::cli {
 
-// Lines for a command's help text.
-extern const char* const kLimitsHelp;
+// The options' lines for a command's help text, their descriptions starting at `column`.
+std::string limitsHelp(size_t column);
 
 enum class Taken { kNo, kYes, kBad };
 
