@@ -104,8 +104,9 @@ run() {  # target seed-folder dictionary max-len
     mkdir -p "$corpus"
     echo "fuzz: $target from $2 seeds and $(ls "$corpus" | wc -l) inputs of earlier runs, ${cpu_budget} CPU seconds"
     # A starved process at nice 19 can miss a wall-clock timeout that the input does not deserve:
-    # the campaign allows a minute, and a real hang still shows as one.
-    "$build/bin/$target" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -timeout=60 -rss_limit_mb=3000 \
+    # the campaign allows a minute (and reports inputs as slow past it), and a real hang still
+    # shows as one.
+    "$build/bin/$target" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -timeout=60 -report_slow_units=60 -rss_limit_mb=3000 \
       -max_len="$4" ${3:+-dict="$3"} -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds/$2" \
       > "$build/fuzz-$target.log" 2>&1 &
     local pid=$! used=0
