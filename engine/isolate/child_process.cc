@@ -1,4 +1,5 @@
 #include "isolate/child_process.h"
+#include "isolate/fd_io.h"
 
 #include <cerrno>
 #include <algorithm>
@@ -28,17 +29,6 @@ constexpr int kExitWriteFailed = 99;
 
 // How often the parent looks at the child's memory while it waits.
 constexpr auto kPollInterval = std::chrono::milliseconds(20);
-
-bool writeAll(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
 
 // The child's resident memory in bytes (0 when it cannot be read: the child is gone).
 size_t residentBytes(pid_t pid) {
@@ -72,7 +62,7 @@ int childFd = -1;  // in a child of runInChild: its end of the socket
     ::_exit(kExitException);
   }
   // _exit, not exit: the parent's atexit handlers and stdio buffers are not the child's to run.
-  ::_exit(writeAll(fd, &kResult, 1) && writeAll(fd, out.data(), out.size()) ? 0 : kExitWriteFailed);
+  ::_exit(sendAll(fd, &kResult, 1) && sendAll(fd, out.data(), out.size()) ? 0 : kExitWriteFailed);
 }
 
 std::string signalName(int sig) {
@@ -93,7 +83,7 @@ void allowMoreTime(double seconds) {
   if (childFd < 0 || !(seconds > 0)) return;
   char frame[1 + sizeof(double)] = {kMoreTime};
   std::memcpy(frame + 1, &seconds, sizeof seconds);
-  writeAll(childFd, frame, sizeof frame);
+  sendAll(childFd, frame, sizeof frame);
 }
 
 std::string secondsText(double seconds) {
