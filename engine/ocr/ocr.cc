@@ -94,17 +94,15 @@ Result<Api> startApi(const std::string& dir, const char* lang, tesseract::PageSe
   return api;
 }
 
-// One worker's Tesseract: the recogniser, and the orientation detector made when first needed.
+// One worker's Tesseract: the recogniser and the orientation detector, each started when first
+// needed. With the readings cached (ocr_cache.h) a page read again needs neither, and loading
+// the recogniser's model is a fifth of a second a worker.
 class Reader {
  public:
-  static Result<Reader> start(const std::string& dir) {
-    auto api = startApi(dir, kLanguage, tesseract::PSM_AUTO);
-    if (!api.ok()) return api.error();
-    Reader r;
-    r.dir_ = dir;
-    r.api_ = std::move(api).value();
-    return r;
-  }
+  explicit Reader(std::string dir) : dir_(std::move(dir)) {}
+
+  // Why the recogniser could not be started, once a page needed it.
+  const std::optional<Error>& error() const { return error_; }
 
   // A band of display lines (a masthead): read as a page, else row by row.
   PageResult readBand(const GrayImage& image) {
@@ -139,7 +137,7 @@ class Reader {
     if (image.width == 0 || image.height == 0) return out;
     std::string key;
     if (cache::enabled()) {
-      key = cache::key(image, cacheContext(dir_, kLanguage, "psm " + std::to_string(api_->GetPageSegMode())));
+      key = cache::key(image, cacheContext(dir_, kLanguage, "psm " + std::to_string(mode_)));
       if (auto hit = cache::load(key)) {
         if (auto page = cache::pageFromJson(*hit)) {
           page->rotation = rotation;
@@ -153,7 +151,19 @@ class Reader {
     return std::move(*read);
   }
 
+  // The recogniser, started now if this is the first page it reads; null when it cannot start.
+  tesseract::TessBaseAPI* recogniser() {
+    if (!api_ && !error_) {
+      auto api = startApi(dir_, kLanguage, mode_);
+      if (api.ok()) api_ = std::move(api).value();
+      else error_ = api.error();
+    }
+    if (api_) api_->SetPageSegMode(mode_);
+    return api_.get();
+  }
+
   std::optional<PageResult> readWithTesseract(const GrayImage& image, int rotation) {
+    if (!recogniser()) return std::nullopt;
     PageResult out;
     out.rotation = rotation;
     out.width = image.width * image.points_per_pixel;
@@ -269,9 +279,9 @@ class Reader {
         small.pixels[static_cast<size_t>(y) * small.width + x] = static_cast<std::uint8_t>(sum / (f * (c1 - c0)));
       }
     }
-    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    mode_ = tesseract::PSM_SINGLE_LINE;
     PageResult alone = recognise(small, 0);
-    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    mode_ = tesseract::PSM_AUTO;
     if (alone.lines.size() != 1) return std::nullopt;
     // Back to the image's points: x narrowed again, both shifted to the part's origin.
     const double ox = x0 * k, oy = y0 * k;
@@ -377,7 +387,9 @@ class Reader {
   }
 
   std::string dir_;
+  tesseract::PageSegMode mode_ = tesseract::PSM_AUTO;
   Api api_;
+  std::optional<Error> error_;
   Api osd_;
 };
 
@@ -404,9 +416,10 @@ Result<std::string> findTessdata() {
 Result<PageResult> recogniseBand(const GrayImage& band) {
   auto dir = findTessdata();
   if (!dir.ok()) return dir.error();
-  auto reader = Reader::start(dir.value());
-  if (!reader.ok()) return reader.error();
-  return reader.value().readBand(band);
+  Reader reader(dir.value());
+  PageResult page = reader.readBand(band);
+  if (reader.error()) return *reader.error();
+  return page;
 }
 
 Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::function<Result<GrayImage>(int, double)>& render) {
@@ -421,12 +434,13 @@ Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::f
   std::optional<Error> firstError;
   std::atomic<int> next{0};
   auto work = [&]() {
-    auto reader = Reader::start(dir.value());
-    if (!reader.ok()) {
+    Reader reader(dir.value());
+    auto failed = [&] {
+      if (!reader.error()) return false;
       std::lock_guard<std::mutex> g(lock);
-      if (!firstError) firstError = reader.error();
-      return;
-    }
+      if (!firstError) firstError = *reader.error();
+      return true;
+    };
     auto imageOf = [&](int i, double scale) -> std::optional<GrayImage> {
       std::lock_guard<std::mutex> g(lock);
       if (firstError) return std::nullopt;
@@ -440,11 +454,13 @@ Result<std::vector<PageResult>> recognisePages(int count, int jobs, const std::f
     for (int i = next++; i < count; i = next++) {
       auto image = imageOf(i, 1);
       if (!image) return;
-      PageResult result = reader.value().read(*image);
+      PageResult result = reader.read(*image);
+      if (failed()) return;
       if (result.glyph_px > 0 && result.glyph_px < kSmallGlyphPx) {
         auto larger = imageOf(i, std::min(kGoodGlyphPx / result.glyph_px, 4.0));
         if (!larger) return;
-        PageResult again = reader.value().read(*larger);
+        PageResult again = reader.read(*larger);
+        if (failed()) return;
         if (again.confidence > result.confidence) result = std::move(again);
       }
       results[static_cast<size_t>(i)] = std::move(result);

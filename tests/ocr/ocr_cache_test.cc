@@ -63,6 +63,35 @@ TEST(OcrCache, APageReadAgainComesFromTheFolderAndABadEntryIsReadAgain) {
   EXPECT_EQ(readTwoPages(upright, turned), first);
 }
 
+// A page found in the folder is not read again, so Tesseract is not even started: once the model
+// is spoilt (its size and time kept, so that the readings' keys stay the same), the reading
+// still comes back.
+TEST(OcrCache, APageFoundInTheFolderNeedsNoTesseract) {
+  auto installed = ocr::findTessdata();
+  ASSERT_TRUE(installed.ok()) << installed.error().message;
+  const fs::path dir = fs::temp_directory_path() / "notice_ocr_cache_test_tessdata";
+  fs::create_directories(dir);
+  const fs::path model = dir / "chi_sim.traineddata";
+  fs::copy_file(fs::path(installed.value()) / "chi_sim.traineddata", model, fs::copy_options::overwrite_existing);
+  testing::TessdataPrefix prefix(dir.string());
+
+  const ocr::GrayImage page = testing::renderedPage();
+  auto readPage = [&] { return ocr::recognisePages(1, 1, [&](int, double) -> Result<ocr::GrayImage> { return page; }); };
+  auto first = readPage();
+  ASSERT_TRUE(first.ok()) << first.error().message;
+
+  const auto time = fs::last_write_time(model);
+  {
+    std::fstream f(model, std::ios::in | std::ios::out | std::ios::binary);
+    f.write(std::string(4096, '\0').data(), 4096);
+  }
+  fs::last_write_time(model, time);
+  auto again = readPage();
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(ocr::cache::toJson(again.value()[0]), ocr::cache::toJson(first.value()[0]));
+  fs::remove_all(dir);
+}
+
 TEST(OcrCache, AReadingSurvivesItsJson) {
   ocr::PageResult page;
   page.lines.push_back(ocr::Line{{ocr::Word{"通知", Box{0.1, 0.2, 30.3, 14.4}, {Box{0.1, 0.2, 15, 14.4}, Box{15, 0.2, 30.3, 14.4}}, 91.5f}},

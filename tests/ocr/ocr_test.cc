@@ -30,21 +30,6 @@ std::string textOf(const ocr::PageResult& page) {
   return t;
 }
 
-class TessdataPrefix {
- public:
-  explicit TessdataPrefix(const std::string& dir) {
-    if (const char* old = std::getenv("TESSDATA_PREFIX")) old_ = old;
-    setenv("TESSDATA_PREFIX", dir.c_str(), 1);
-  }
-  ~TessdataPrefix() {
-    if (old_.empty()) unsetenv("TESSDATA_PREFIX");
-    else setenv("TESSDATA_PREFIX", old_.c_str(), 1);
-  }
-
- private:
-  std::string old_;
-};
-
 TEST(Ocr, ReadsARenderedPageUprightAndTurnedOnItsSide) {
   const ocr::GrayImage upright = renderedPage();
   const ocr::GrayImage turned = turnedClockwise(upright);
@@ -86,7 +71,7 @@ TEST(Ocr, BlankImageGivesNoLines) {
 TEST(Ocr, MissingChineseDataIsAnErrorNamingThePackage) {
   fs::path empty = fs::temp_directory_path() / "notice_ocr_test_empty_tessdata";
   fs::create_directories(empty);
-  TessdataPrefix prefix(empty.string());
+  testing::TessdataPrefix prefix(empty.string());
   auto dir = ocr::findTessdata();
   ASSERT_FALSE(dir.ok());
   EXPECT_EQ(dir.error().code, ErrorCode::kOcrUnavailable);
@@ -98,6 +83,17 @@ TEST(Ocr, MissingChineseDataIsAnErrorNamingThePackage) {
   EXPECT_EQ(scan.error().code, ErrorCode::kOcrUnavailable);
   auto text = readPdf(testing::makePdf({testing::bodyPage({"各市教育局："})}), {}, testing::grammar());
   EXPECT_TRUE(text.ok());
+}
+
+TEST(Ocr, ChineseDataTesseractCannotLoadIsAnErrorNamingThePackage) {
+  testing::TessdataPrefix prefix(testing::unloadableTessdata().string());
+  ASSERT_TRUE(ocr::findTessdata().ok()) << "the file is there";
+  const ocr::GrayImage page = testing::renderedPage();
+  auto pages = ocr::recognisePages(1, 1, [&](int, double) -> Result<ocr::GrayImage> { return page; });
+  ASSERT_FALSE(pages.ok());
+  EXPECT_EQ(pages.error().code, ErrorCode::kOcrUnavailable);
+  EXPECT_NE(pages.error().message.find("could not load"), std::string::npos) << pages.error().message;
+  EXPECT_NE(pages.error().message.find("tesseract-ocr-chi-sim"), std::string::npos) << pages.error().message;
 }
 
 TEST(PdfOcr, BlankScannedPageIsAClearErrorNotACrash) {
@@ -188,7 +184,7 @@ TEST(DrawnMasthead, NotReadWithOcrNeverNorWhereTheTextLayerHasOne) {
 }
 
 TEST(DrawnMasthead, WithoutOcrDataTheTextLayerStandsWithAWarning) {
-  TessdataPrefix missing("/nonexistent");
+  testing::TessdataPrefix missing("/nonexistent");
   json r = parsedSample("jiangsu-2026-drawn-masthead-chromium.pdf");
   ASSERT_FALSE(r.is_null());
   EXPECT_EQ(r["doc_number"]["text"], "苏财综〔2026〕7号");

@@ -2,7 +2,11 @@
 // renders it for OCR, and the same turned on its side.
 #pragma once
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <string>
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -45,6 +49,30 @@ inline ocr::GrayImage turnedClockwise(const ocr::GrayImage& in) {
     for (int x = 0; x < in.width; ++x) out.pixels[static_cast<size_t>(x) * out.width + (in.height - 1 - y)] = in.pixels[static_cast<size_t>(y) * in.width + x];
   }
   return out;
+}
+
+// TESSDATA_PREFIX set for a test's scope.
+class TessdataPrefix {
+ public:
+  explicit TessdataPrefix(const std::string& dir) {
+    if (const char* old = std::getenv("TESSDATA_PREFIX")) old_ = old;
+    setenv("TESSDATA_PREFIX", dir.c_str(), 1);
+  }
+  ~TessdataPrefix() {
+    if (old_.empty()) unsetenv("TESSDATA_PREFIX");
+    else setenv("TESSDATA_PREFIX", old_.c_str(), 1);
+  }
+
+ private:
+  std::string old_;
+};
+
+// A tessdata folder whose chi_sim.traineddata is there but is no model Tesseract can load.
+inline std::filesystem::path unloadableTessdata() {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "notice_ocr_test_unloadable_tessdata";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "chi_sim.traineddata", std::ios::trunc) << "not a model";
+  return dir;
 }
 
 }  // namespace notice::testing
