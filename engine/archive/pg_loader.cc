@@ -15,7 +15,9 @@ Result<std::unique_ptr<Archive>> openPgArchive(const std::string& url) {
   if (!entry.ok()) {
     return Error{ErrorCode::kUnsupportedFormat, "cannot open the archive " + shownLocation(url) + ": " + entry.error().message};
   }
-  return reinterpret_cast<OpenPgArchiveFunction>(entry.value())(url);
+  std::optional<Result<std::unique_ptr<Archive>>> out;
+  reinterpret_cast<OpenPgArchiveFunction>(entry.value())(url, &out);
+  return std::move(*out);
 }
 
 }  // namespace notice::archive

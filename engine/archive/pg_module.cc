@@ -4,7 +4,7 @@
 
 #include "archive/pg_archive.h"
 
-extern "C" __attribute__((visibility("default"))) notice::Result<std::unique_ptr<notice::archive::Archive>>
-notice_pg_module_open(const std::string& url) {
-  return notice::archive::openPgArchive(url);
+extern "C" __attribute__((visibility("default"))) void notice_pg_module_open(
+    const std::string& url, std::optional<notice::Result<std::unique_ptr<notice::archive::Archive>>>* out) {
+  out->emplace(notice::archive::openPgArchive(url));
 }

@@ -6,14 +6,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "archive/archive.h"
 
 namespace notice::archive {
 
-// The module's entry, looked up by this name: openPgArchive.
-using OpenPgArchiveFunction = Result<std::unique_ptr<Archive>> (*)(const std::string&);
+// The module's entry, looked up by this name: openPgArchive, which writes its result to `out` (a
+// function of C linkage returns no C++ class).
+using OpenPgArchiveFunction = void (*)(const std::string&, std::optional<Result<std::unique_ptr<Archive>>>* out);
 inline constexpr const char* kPgModuleOpen = "notice_pg_module_open";
 
 }  // namespace notice::archive

@@ -32,7 +32,9 @@ const Module& module() {
 
 Result<PageText> readPdf(std::string_view bytes, const SourceOptions& options, const Grammar& grammar) {
   if (!module().read) return Error{ErrorCode::kUnsupportedFormat, "cannot read PDFs: " + module().error};
-  return module().read(bytes, options, grammar);
+  std::optional<Result<PageText>> out;
+  module().read(bytes, options, grammar, &out);
+  return std::move(*out);
 }
 
 int pdfPageCount(std::string_view bytes, const std::string& password) {

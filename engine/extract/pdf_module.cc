@@ -4,9 +4,10 @@
 
 #include "extract/pdf_source.h"
 
-extern "C" __attribute__((visibility("default"))) notice::Result<notice::PageText> notice_pdf_module_read(
-    std::string_view bytes, const notice::SourceOptions& options, const notice::Grammar& grammar) {
-  return notice::readPdf(bytes, options, grammar);
+extern "C" __attribute__((visibility("default"))) void notice_pdf_module_read(
+    std::string_view bytes, const notice::SourceOptions& options, const notice::Grammar& grammar,
+    std::optional<notice::Result<notice::PageText>>* out) {
+  out->emplace(notice::readPdf(bytes, options, grammar));
 }
 
 extern "C" __attribute__((visibility("default"))) int notice_pdf_module_pages(std::string_view bytes,

@@ -6,6 +6,7 @@
 // loads the module on the first call (engine/CMakeLists.txt).
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "core/status.h"
@@ -15,8 +16,10 @@
 
 namespace notice {
 
-// The module's entries, looked up by these names: readPdf and pdfPageCount.
-using ReadPdfFunction = Result<PageText> (*)(std::string_view, const SourceOptions&, const Grammar&);
+// The module's entries, looked up by these names: readPdf, which writes its result to `out` (a
+// function of C linkage returns no C++ class), and pdfPageCount.
+using ReadPdfFunction = void (*)(std::string_view, const SourceOptions&, const Grammar&,
+                                 std::optional<Result<PageText>>* out);
 inline constexpr const char* kPdfModuleEntry = "notice_pdf_module_read";
 using PdfPageCountFunction = int (*)(std::string_view, const std::string&);
 inline constexpr const char* kPdfModulePages = "notice_pdf_module_pages";
