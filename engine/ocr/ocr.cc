@@ -82,14 +82,13 @@ using Api = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 // setting belongs to the calling thread: each worker makes it before it starts Tesseract.
 void oneThreadPerPage() { omp_set_max_active_levels(0); }
 
-Result<Api> startApi(const std::string& dir, const char* lang, tesseract::PageSegMode mode) {
+Result<Api> startApi(const std::string& dir, const char* lang) {
   oneThreadPerPage();
   Api api(new tesseract::TessBaseAPI());
   if (api->Init(dir.c_str(), lang, tesseract::OEM_DEFAULT) != 0) {
     return Error{ErrorCode::kOcrUnavailable, std::string("Tesseract could not load its '") + lang + "' data from " + dir +
                                                  " (install " + kPackage + ", or set TESSDATA_PREFIX)"};
   }
-  api->SetPageSegMode(mode);
   api->SetVariable("debug_file", "/dev/null");  // no "Estimating resolution" chatter on stderr
   return api;
 }
@@ -154,11 +153,11 @@ class Reader {
   // The recogniser, started now if this is the first page it reads; null when it cannot start.
   tesseract::TessBaseAPI* recogniser() {
     if (!api_ && !error_) {
-      auto api = startApi(dir_, kLanguage, mode_);
+      auto api = startApi(dir_, kLanguage);
       if (api.ok()) api_ = std::move(api).value();
       else error_ = api.error();
     }
-    if (api_) api_->SetPageSegMode(mode_);
+    if (api_) api_->SetPageSegMode(mode_);  // a line read alone changes it for that reading
     return api_.get();
   }
 
@@ -370,9 +369,10 @@ class Reader {
 
   int detectOrientation(const GrayImage& image) {
     if (!osd_) {
-      auto api = startApi(dir_, "osd", tesseract::PSM_OSD_ONLY);
+      auto api = startApi(dir_, "osd");
       if (!api.ok()) return 0;
       osd_ = std::move(api).value();
+      osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
     }
     osd_->SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
     osd_->SetSourceResolution(static_cast<int>(72 / image.points_per_pixel + 0.5));

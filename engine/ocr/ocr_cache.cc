@@ -38,9 +38,8 @@ bool enabled() { return !folder().empty(); }
 std::string key(const GrayImage& image, const std::string& context) {
   char size[96];
   std::snprintf(size, sizeof size, "%dx%d@%.17g\n", image.width, image.height, image.points_per_pixel);
-  std::string bytes = "notice-ocr-cache/1\n" + context + "\n" + size;
-  bytes.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
-  return sha256Hex(bytes);
+  return sha256Hex({"notice-ocr-cache/1\n", context, "\n", size,
+                    {reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size()}});
 }
 
 std::optional<json> load(const std::string& key) {

@@ -92,6 +92,25 @@ TEST(OcrCache, APageFoundInTheFolderNeedsNoTesseract) {
   fs::remove_all(dir);
 }
 
+// A key is a digest of the whole reading's inputs: the image's size, scale and every pixel, and
+// the context (the model and the mode of reading).
+TEST(OcrCache, TheKeyChangesWithEveryInputOfTheReading) {
+  ocr::GrayImage image{3, 2, {1, 2, 3, 4, 5, 6}, 0.5};
+  const std::string key = ocr::cache::key(image, "model a");
+  EXPECT_EQ(key.size(), 64u);
+  EXPECT_EQ(ocr::cache::key(image, "model a"), key);
+  EXPECT_NE(ocr::cache::key(image, "model b"), key);
+  ocr::GrayImage other = image;
+  other.pixels.back() = 7;
+  EXPECT_NE(ocr::cache::key(other, "model a"), key);
+  other = image;
+  other.width = 2, other.height = 3;
+  EXPECT_NE(ocr::cache::key(other, "model a"), key);
+  other = image;
+  other.points_per_pixel = 0.25;
+  EXPECT_NE(ocr::cache::key(other, "model a"), key);
+}
+
 TEST(OcrCache, AReadingSurvivesItsJson) {
   ocr::PageResult page;
   page.lines.push_back(ocr::Line{{ocr::Word{"通知", Box{0.1, 0.2, 30.3, 14.4}, {Box{0.1, 0.2, 15, 14.4}, Box{15, 0.2, 30.3, 14.4}}, 91.5f}},
