@@ -46,7 +46,8 @@ std::vector<std::string> localHeaderNames(std::string_view bytes) {
     if (at + 30 + nameLength > bytes.size()) break;
     out.emplace_back(bytes.substr(at + 30, nameLength));
     if (flags & 0x08) break;  // sizes in a data descriptor: the next header cannot be found cheaply
-    at += 30 + nameLength + extraLength + compressed;
+    // In 64 bits: a compressed size near 4 GiB must not wrap the sum round to this same header.
+    at += size_t{30} + nameLength + extraLength + compressed;
   }
   return out;
 }

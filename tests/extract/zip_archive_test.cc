@@ -80,6 +80,18 @@ TEST(ZipArchive, ATruncatedZipIsCorruptButStillNamesItsMembers) {
   EXPECT_TRUE(zipMemberNames("not a zip").empty());
 }
 
+// Found by fuzz_package: a local header whose compressed size is 2³² − 49 put the next header
+// back at this one (30 + 19 + size wrapped round to 0 in 32 bits), and the names were read
+// again until memory ran out.
+TEST(ZipArchive, AHugeCompressedSizeEndsTheLocalHeaders) {
+  std::string header("PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00\x21\x5c\x79\x6e\x33\xd7", 18);
+  header += std::string("\xcf\xff\xff\xff", 4);   // compressed size
+  header += std::string("\xff\xff\xff\x7f", 4);   // uncompressed size
+  header += std::string("\x13\x00\x00\x00", 4);   // name of 19 bytes, no extra field
+  std::string bytes = header + "[Content_Types].xml" + std::string(200, '\0');
+  EXPECT_EQ(zipMemberNames(bytes), std::vector<std::string>{"[Content_Types].xml"});
+}
+
 TEST(ZipArchive, PartPathsResolveInsideThePackage) {
   EXPECT_EQ(resolvePartPath("Doc_0/Document.xml", "Pages/Page_0/Content.xml"), "Doc_0/Pages/Page_0/Content.xml");
   EXPECT_EQ(resolvePartPath("Doc_0/Document.xml", "/Doc_0/PublicRes.xml"), "Doc_0/PublicRes.xml");
