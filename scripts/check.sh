@@ -94,6 +94,19 @@ cpu_seconds() {
   done
   echo $((total / $(getconf CLK_TCK)))
 }
+# Ends a campaign's fuzzer: asked first (SIGTERM: a process started with & ignores SIGINT), killed with the
+# jobs it forked if it is still there half a minute later (in fork mode it can go on forking).
+stop() {
+  kill -TERM "$1" 2>/dev/null || return 0
+  for _ in $(seq 30); do
+    sleep 1
+    kill -0 "$1" 2>/dev/null || return 0
+  done
+  local forked
+  forked=$(descendants "$1")
+  # shellcheck disable=SC2086  # a list of process ids
+  kill -KILL "$1" $forked 2>/dev/null || true
+}
 run() {  # target seed-folder dictionary max-len
   local target=$1 crashes="$build/fuzz-crashes/$1" corpus
   if [ -n "${FUZZ_TARGETS:-}" ] && [[ " $FUZZ_TARGETS " != *" $target "* ]]; then return; fi
@@ -113,7 +126,7 @@ run() {  # target seed-folder dictionary max-len
     while kill -0 "$pid" 2>/dev/null; do
       used=$(cpu_seconds "$pid")
       if [ "$used" -ge "$cpu_budget" ]; then
-        kill -INT "$pid"
+        stop "$pid"
         break
       fi
       sleep 10
