@@ -1,9 +1,10 @@
 #include "diff/words.h"
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -178,7 +179,8 @@ struct Block {
 // The shortest edit script between two sequences of strings: compared as small integers, with
 // the common head and tail taken off before the search.
 std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
-  std::map<std::string, int> ids;
+  std::unordered_map<std::string_view, int> ids;  // views into wa and wb, which outlive it
+  ids.reserve(wa.size() + wb.size());
   auto idsOf = [&](const std::vector<std::string>& ws) {
     std::vector<int> out;
     out.reserve(ws.size());
