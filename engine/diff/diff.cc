@@ -428,7 +428,7 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
 
 json summaryOf(const json& r) {
   return {{"file", r.contains("source") ? r["source"].value("file", "") : ""},
-          {"doc_number", r.value("doc_number", json()).is_object() ? r["doc_number"]["text"] : json()},
+          {"doc_number", r.value("doc_number", json()).is_object() ? r["doc_number"].value("text", json()) : json()},
           {"title", r.value("title", json())}};
 }
 

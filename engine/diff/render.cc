@@ -13,20 +13,23 @@ using nlohmann::json;
 std::string show(const json& v);
 
 std::string field(const json& v, const char* key) { return v.contains(key) ? show(v[key]) : ""; }
+// A key of a record's item, null where the item lacks it: the shape check lets a hand-edited record
+// leave keys out, and a const operator[] on a missing key is undefined.
+json valueOf(const json& v, const char* key) { return v.value(key, json()); }
 
 // A record's object values, in the order a reader names them.
 std::string showObject(const json& v) {
   if (v.contains("event") && v.contains("theme")) return field(v, "event") + "：" + field(v, "theme");
   if (v.contains("event") && v.contains("start")) {
-    return field(v, "event") + " " + field(v, "start") + (v["end"] != v["start"] ? "—" + field(v, "end") : "");
+    return field(v, "event") + " " + field(v, "start") + (valueOf(v, "end") != v["start"] ? "—" + field(v, "end") : "");
   }
   if (v.contains("action") && v.contains("date")) {
     return field(v, "date") + " " + field(v, "action") + (v.value("relative", json()).is_string() ? "（" + field(v, "relative") + "）" : "");
   }
   if (v.contains("name") && v.contains("phones")) {
     std::string s = field(v, "name");
-    if (v["org"].is_string()) s += "（" + field(v, "org") + "）";
-    return s + " " + field(v, "phones") + (v["emails"].empty() ? "" : " " + field(v, "emails"));
+    if (valueOf(v, "org").is_string()) s += "（" + field(v, "org") + "）";
+    return s + " " + field(v, "phones") + (valueOf(v, "emails").empty() ? "" : " " + field(v, "emails"));
   }
   if (v.contains("index") && v.contains("title")) return field(v, "index") + ". " + field(v, "title");
   if (v.contains("title") && v.contains("doc_number")) {

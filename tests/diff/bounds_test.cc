@@ -2,6 +2,8 @@
 // thousand items, long unrelated texts. Each gives the answer a reader would want, with work
 // bounded by the caps in diff.cc and words.cc (the time itself is measured in bench/).
 #include "diff/diff.h"
+#include "diff/record_shape.h"
+#include "diff/render.h"
 #include "diff/words.h"
 #include "test_support.h"
 
@@ -55,6 +57,29 @@ TEST(DiffBounds, TenThousandItemsFindTheOneThatChanged) {
   EXPECT_EQ(themeEntries, 1u);
   EXPECT_EQ(issuerEntries, 2u);
   EXPECT_TRUE(diffRecords(a, a, grammar()).value()["fields"].empty());
+}
+
+// Found by fuzz_record: the shape check lets an item leave keys out (a hand-edited record), and
+// the summary and the renderers read doc_number.text, an event period's end and a contact's org
+// and emails without looking first (nlohmann's assertion; undefined where assertions are off).
+TEST(DiffBounds, ItemsMissingKeysDiffAndRender) {
+  json a = label("2026-shanxi-jjzc53"), b = a;
+  b["doc_number"].erase("text");
+  b["event_periods"][0].erase("end");
+  b["contacts"][0].erase("org");
+  b["contacts"][0].erase("emails");
+  ASSERT_FALSE(recordShapeError(b)) << *recordShapeError(b);
+  auto d = diffRecords(a, b, grammar());
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_TRUE(d.value()["new"]["doc_number"].is_null());
+  EXPECT_EQ(d.value()["old"]["doc_number"], a["doc_number"]["text"]);
+  const std::string text = renderDiffText(d.value(), false);
+  const std::string period = a["event_periods"][0]["event"].get<std::string>() + " " +
+                             a["event_periods"][0]["start"].get<std::string>();
+  EXPECT_NE(text.find(period), std::string::npos) << text;
+  const std::string contact = a["contacts"][0]["name"].get<std::string>() + " " + a["contacts"][0]["phones"][0].get<std::string>();
+  EXPECT_NE(text.find(contact), std::string::npos) << text;
+  EXPECT_NE(renderDiffHtml(d.value()).find("<html"), std::string::npos);
 }
 
 // F04: 30,000 levels of nesting inside a list item overflowed the stack of the shape check.
