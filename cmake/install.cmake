@@ -24,6 +24,7 @@ target_compile_definitions(notice_grammar PRIVATE NOTICE_LIB_FROM_BIN="${NOTICE_
 install(TARGETS notice RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The PDF source, loaded by notice when it reads its first PDF (engine/extract/pdf_module.h).
 install(TARGETS notice_pdf_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
+install(TARGETS notice_package_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 # The PostgreSQL archive, loaded when a server's archive is opened (engine/archive/pg_module.h).
 install(TARGETS notice_pg_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/grammars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/notice/grammars)

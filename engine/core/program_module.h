@@ -1,6 +1,7 @@
 // The program's modules (lib/notice/*.so): parts that pull in many libraries, loaded when first
 // needed so that a command which does not use them does not pay for loading them (issue 12,
-// item 6). notice-pdf.so holds the PDF source (poppler, Tesseract), notice-pg.so the PostgreSQL
+// item 6). notice-pdf.so holds the PDF source (poppler, Tesseract), notice-package.so the OFD and
+// .docx sources (libzip, which brings libcrypto, and pugixml), notice-pg.so the PostgreSQL
 // archive (libpq, and the TLS and Kerberos libraries it links). A module is linked -Bsymbolic
 // and takes the engine's own functions from the program, which exports them.
 #pragma once

@@ -61,9 +61,9 @@ Result<const Source*> sourceFor(std::string_view bytes) {
   }
   // A zip that does not open is most likely an OFD or .docx cut short: say so, not "some zip".
   if (looksLikeZip(bytes)) {
-    auto zip = ZipArchive::open(bytes);
-    if (!zip.ok() && zip.error().code == ErrorCode::kCorrupt) {
-      return Error{ErrorCode::kCorrupt, "this is a damaged or truncated zip archive (an OFD or .docx cut short?): " + zip.error().message};
+    auto wrong = zipOpenError(bytes);
+    if (wrong && wrong->code == ErrorCode::kCorrupt) {
+      return Error{ErrorCode::kCorrupt, "this is a damaged or truncated zip archive (an OFD or .docx cut short?): " + wrong->message};
     }
   }
   if (const char* what = knownUnreadFormat(bytes)) return Error{ErrorCode::kUnsupportedFormat, std::string("this is ") + what};

@@ -60,8 +60,10 @@ Error libzipError(zip_error_t* error, const char* what) {
 
 void ZipArchive::Closer::operator()(zip* z) const { zip_discard(z); }
 
-bool looksLikeZip(std::string_view bytes) {
-  return bytes.substr(0, 4) == "PK\x03\x04" || bytes.substr(0, 4) == "PK\x05\x06";
+std::optional<Error> zipOpenError(std::string_view bytes) {
+  auto archive = ZipArchive::open(bytes);
+  if (archive.ok()) return std::nullopt;
+  return archive.error();
 }
 
 std::vector<std::string> zipMemberNames(std::string_view bytes) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,11 +27,18 @@ struct ZipLimits {
 };
 
 // True when the bytes start as a zip does (a local file header or an empty archive's directory).
-bool looksLikeZip(std::string_view bytes);
+// Inline: a program that loads the package sources as a module asks this before loading it.
+inline bool looksLikeZip(std::string_view bytes) {
+  return bytes.substr(0, 4) == "PK\x03\x04" || bytes.substr(0, 4) == "PK\x05\x06";
+}
 
 // The member names of a zip: from its central directory, or, when that cannot be read (a
 // truncated download), from the local file headers before the damage. Cheap: for sniffing.
 std::vector<std::string> zipMemberNames(std::string_view bytes);
+
+// Why libzip will not open these bytes as an archive (kCorrupt: damaged or cut short), or
+// nothing when it opens them.
+std::optional<Error> zipOpenError(std::string_view bytes);
 
 class ZipArchive {
  public:
