@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -117,7 +118,7 @@ using Op = WordEdit::Op;
 // Past kMaxEdits edits the two texts have little in common, and a reader is better served by
 // "all of this was replaced" than by a word-by-word script: the search stops there, which
 // bounds time by O((N+M)·kMaxEdits) and memory by O(kMaxEdits²) (2,000 edits: about 16 MB).
-constexpr int kMaxEdits = 2000;
+constexpr size_t kMaxEdits = 2000;
 
 std::vector<Op> replacedWhole(size_t n, size_t m) {
   std::vector<Op> ops(n, Op::kDelete);
@@ -125,13 +126,14 @@ std::vector<Op> replacedWhole(size_t n, size_t m) {
   return ops;
 }
 
-std::vector<Op> myers(const std::vector<int>& a, const std::vector<int>& b) {
+// The script, or nothing past maxEdits edits.
+std::optional<std::vector<Op>> myers(const std::vector<int>& a, const std::vector<int>& b, size_t maxEdits) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size()), max = n + m;
   std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
   std::vector<std::vector<int>> trace;  // trace[d][k + d] = v[k] before step d
   int dFound = -1;
   for (int d = 0; d <= max && dFound < 0; ++d) {
-    if (d > kMaxEdits) return replacedWhole(a.size(), b.size());
+    if (static_cast<size_t>(d) > maxEdits) return std::nullopt;
     trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
     for (int k = -d; k <= d; k += 2) {
       int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max] : v[k - 1 + max] + 1;
@@ -176,8 +178,33 @@ struct Block {
 };
 
 
+// Puts back the words taken out before the search (editScript): `kept` holds the positions of
+// the words searched, on each side, and each word left out is deleted (or inserted) next to
+// the change it stands in.
+std::vector<Op> withWordsLeftOut(const std::vector<Op>& searched, const std::vector<size_t>& keptA, size_t n,
+                                 const std::vector<size_t>& keptB, size_t m) {
+  std::vector<Op> ops;
+  ops.reserve(n + m);
+  size_t i = 0, j = 0, x = 0, y = 0;
+  auto deleteUpTo = [&](size_t end) { for (; i < end; ++i) ops.push_back(Op::kDelete); };
+  auto insertUpTo = [&](size_t end) { for (; j < end; ++j) ops.push_back(Op::kInsert); };
+  for (Op op : searched) {
+    if (op != Op::kInsert) deleteUpTo(keptA[x]);
+    if (op != Op::kDelete) insertUpTo(keptB[y]);
+    ops.push_back(op);
+    if (op != Op::kInsert) ++i, ++x;
+    if (op != Op::kDelete) ++j, ++y;
+  }
+  deleteUpTo(n);
+  insertUpTo(m);
+  return ops;
+}
+
 // The shortest edit script between two sequences of strings: compared as small integers, with
-// the common head and tail taken off before the search.
+// the common head and tail taken off before the search, and the words only one side has as
+// well (as git's xdiff discards lines without a match): they can be in no common run, so the
+// script is as short as before, and Myers, whose work grows with (N + M)·D, searches far less
+// where a passage was rewritten. The edits counted against kMaxEdits include them.
 std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
   std::unordered_map<std::string_view, int> ids;  // views into wa and wb, which outlive it
   ids.reserve(wa.size() + wb.size());
@@ -192,9 +219,26 @@ std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector
   while (head < ia.size() && head < ib.size() && ia[head] == ib[head]) ++head;
   size_t tail = 0;
   while (tail < ia.size() - head && tail < ib.size() - head && ia[ia.size() - 1 - tail] == ib[ib.size() - 1 - tail]) ++tail;
+  const std::vector<int> a(ia.begin() + static_cast<long>(head), ia.end() - static_cast<long>(tail));
+  const std::vector<int> b(ib.begin() + static_cast<long>(head), ib.end() - static_cast<long>(tail));
+
+  std::vector<bool> inA(ids.size()), inB(ids.size());
+  for (int w : a) inA[static_cast<size_t>(w)] = true;
+  for (int w : b) inB[static_cast<size_t>(w)] = true;
+  std::vector<size_t> keptA, keptB;
+  std::vector<int> searchA, searchB;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (inB[static_cast<size_t>(a[i])]) keptA.push_back(i), searchA.push_back(a[i]);
+  }
+  for (size_t j = 0; j < b.size(); ++j) {
+    if (inA[static_cast<size_t>(b[j])]) keptB.push_back(j), searchB.push_back(b[j]);
+  }
+  const size_t leftOut = (a.size() - keptA.size()) + (b.size() - keptB.size());
+  std::optional<std::vector<Op>> searched;
+  if (leftOut <= kMaxEdits) searched = myers(searchA, searchB, kMaxEdits - leftOut);
+
   std::vector<Op> ops(head, Op::kEqual);
-  auto middle = myers(std::vector<int>(ia.begin() + static_cast<long>(head), ia.end() - static_cast<long>(tail)),
-                      std::vector<int>(ib.begin() + static_cast<long>(head), ib.end() - static_cast<long>(tail)));
+  auto middle = searched ? withWordsLeftOut(*searched, keptA, a.size(), keptB, b.size()) : replacedWhole(a.size(), b.size());
   ops.insert(ops.end(), middle.begin(), middle.end());
   ops.insert(ops.end(), tail, Op::kEqual);
   return ops;
