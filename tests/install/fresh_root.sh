@@ -4,7 +4,8 @@
 # it names from Debian's archive; then, in that root (no source tree, no build tree, no compiler),
 # notice --version names the installed grammars, a sample's text export and PDF parse to records
 # whose key fields are their label's, and its scan (OCR: Tesseract and its Chinese model from the
-# package's dependencies) to the very record the build tree's notice reads from it. Not run by CI: it downloads about 100 MB from
+# package's dependencies) and the corpus's OFD (the package module) to the very records the build
+# tree's notice reads from them. Not run by CI: it downloads about 100 MB from
 # deb.debian.org and needs root (chroot).
 #   bash tests/install/fresh_root.sh BUILD_DIR SOURCE_DIR [ROOT]   (ROOT: a folder to make; default a temporary one)
 set -euo pipefail
@@ -28,6 +29,8 @@ mkdir -p "$root/tmp/in"
 cp "$deb" "$root/tmp/"
 cp "$source/corpus/text/$sample.txt" "$source/corpus/pdf/$sample.pdf" "$root/tmp/in/"
 cp "$source/corpus/pdf-scanned/$sample-scan.pdf" "$root/tmp/in/$sample.scan.pdf"
+ofd=$(basename "$(ls "$source"/corpus/real/ofd/*.ofd | head -1)")
+cp "$source/corpus/real/ofd/$ofd" "$root/tmp/in/"
 cp /etc/resolv.conf "$root/etc/"
 mount -t proc proc "$root/proc"
 in_root() { chroot "$root" env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin HOME=/root LANG=C.UTF-8 "$@"; }
@@ -52,15 +55,17 @@ if bad:
 PY
   echo "fresh_root: $input: the key fields are the label's"
 done
-in_root sh -c "cd /tmp && notice parse /tmp/in/$sample.scan.pdf > /tmp/scan.json" || fail "parse of the scan failed"
-env -u NOTICE_OCR_CACHE "$build/bin/notice" parse "$root/tmp/in/$sample.scan.pdf" >"$root/tmp/scan.built.json" 2>/dev/null ||
-  fail "the build tree's notice did not parse the scan"
-python3 - "$root/tmp/scan.json" "$root/tmp/scan.built.json" <<'PY' || fail "$sample.scan.pdf"
+for input in "$sample.scan.pdf" "$ofd"; do
+  in_root sh -c "cd /tmp && notice parse /tmp/in/$input > /tmp/installed.json" || fail "parse $input failed"
+  env -u NOTICE_OCR_CACHE "$build/bin/notice" parse "$root/tmp/in/$input" >"$root/tmp/built.json" 2>/dev/null ||
+    fail "the build tree's notice did not parse $input"
+  python3 - "$root/tmp/installed.json" "$root/tmp/built.json" <<'PY' || fail "$input"
 import json, sys
 installed, built = (json.load(open(p)) for p in sys.argv[1:3])
 bad = sorted(k for k in set(installed) | set(built) if k != "source" and installed.get(k) != built.get(k))
 if bad:
-    sys.exit("the installed notice reads the scan unlike the build tree's: " + ", ".join(bad))
+    sys.exit("the installed notice reads it unlike the build tree's: " + ", ".join(bad))
 PY
-echo "fresh_root: $sample.scan.pdf: the same record as the build tree's reading"
+  echo "fresh_root: $input: the same record as the build tree's reading"
+done
 echo "fresh_root: ok: $(basename "$deb") installed by apt on a debootstrap'd bookworm and ran there"
