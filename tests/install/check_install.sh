@@ -85,6 +85,19 @@ check_runs() {
 }
 check_runs "$tmp/stage" "cmake --install"
 
+# Without its package module, the installed notice says so for an OFD (exit 1) and reads text
+# all the same: the module is loaded only when the first zip comes.
+cp "$source/corpus/real/ofd/o01_luqiao-2011-weisheng-pifu.ofd" "$tmp/notice.ofd"
+mv "$prefix/lib/notice/notice-package.so" "$tmp/notice-package.so.aside"
+if refused=$(isolated "$prefix/bin/notice" parse "$tmp/notice.ofd" 2>&1); then
+  fail "an OFD parsed with the package module gone"
+fi
+grep -q "cannot read OFD or Word .docx files: the module notice-package.so is not installed" <<<"$refused" ||
+  fail "without the package module, an OFD says: $refused"
+isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "without the package module, text does not parse"
+mv "$tmp/notice-package.so.aside" "$prefix/lib/notice/notice-package.so"
+isolated "$prefix/bin/notice" parse "$tmp/notice.ofd" >/dev/null || fail "the OFD does not parse through the package module"
+
 # --- 3. the .deb --------------------------------------------------------------------------
 (cd "$tmp" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$tmp/pkg" >"$tmp/cpack.log" 2>&1) ||
   fail "cpack: $(tail -5 "$tmp/cpack.log")"
