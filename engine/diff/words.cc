@@ -330,6 +330,40 @@ std::vector<WordEdit> diffWordsWithin(const std::string& wholeA, const std::stri
   return runs;
 }
 
+// A moved sentence, and where it stood on its side: its byte offset in the text of that side's
+// changed sentences that did not move.
+struct Moved {
+  size_t at;
+  std::string text;
+};
+
+// Appends the word diff of the changed sentences that did not move, with the moved ones put back
+// where they stood, each whole: the old text then reads in its order and the new text in its
+// (a moved sentence between two changed ones splits the run that spans its place).
+void appendWithMoves(std::vector<WordEdit>& runs, std::vector<WordEdit> edits, const std::vector<Moved>& out,
+                     const std::vector<Moved>& in) {
+  size_t atA = 0, atB = 0, nextOut = 0, nextIn = 0;
+  auto movesHere = [&]() {
+    for (; nextOut < out.size() && out[nextOut].at <= atA; ++nextOut) append(runs, {Op::kDelete, out[nextOut].text}, true);
+    for (; nextIn < in.size() && in[nextIn].at <= atB; ++nextIn) append(runs, {Op::kInsert, in[nextIn].text}, true);
+  };
+  for (auto& e : edits) {
+    const bool onA = e.op != Op::kInsert, onB = e.op != Op::kDelete;
+    while (!e.text.empty()) {
+      movesHere();
+      size_t take = e.text.size();  // up to the place of the next moved sentence on a side it covers
+      if (onA && nextOut < out.size()) take = std::min(take, out[nextOut].at - atA);
+      if (onB && nextIn < in.size()) take = std::min(take, in[nextIn].at - atB);
+      append(runs, {e.op, e.text.substr(0, take)});
+      e.text.erase(0, take);
+      atA += onA ? take : 0;
+      atB += onB ? take : 0;
+    }
+  }
+  atA = atB = SIZE_MAX;
+  movesHere();
+}
+
 }  // namespace
 
 std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
@@ -355,18 +389,16 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
       return other.count(s) > 0 && utf8::codepointCount(s) >= 6;
     };
     std::string restA, restB;
-    std::vector<std::string> movedOut, movedIn;
+    std::vector<Moved> movedOut, movedIn;
     for (const auto& s : outA) {
-      if (movedTo(inserted, s)) movedOut.push_back(s);
+      if (movedTo(inserted, s)) movedOut.push_back({restA.size(), s});
       else restA += s;
     }
     for (const auto& s : outB) {
-      if (movedTo(deleted, s)) movedIn.push_back(s);
+      if (movedTo(deleted, s)) movedIn.push_back({restB.size(), s});
       else restB += s;
     }
-    for (const auto& s : movedOut) append(runs, {Op::kDelete, s}, true);
-    for (auto& e : diffWordsWithin(restA, restB)) append(runs, std::move(e));
-    for (const auto& s : movedIn) append(runs, {Op::kInsert, s}, true);
+    appendWithMoves(runs, diffWordsWithin(restA, restB), movedOut, movedIn);
     outA.clear();
     outB.clear();
   };

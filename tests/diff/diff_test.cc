@@ -282,6 +282,30 @@ TEST(Words, ChineseDiffsInWordsNotCharacters) {
   EXPECT_EQ(changes, 2u);  // one phrase out, one phrase in
 }
 
+// The edits spell out both texts: equal and deleted runs the old one, equal and inserted runs
+// the new one. Over whole sample notices, whose rewritten sections have many words that only one
+// side has (the edit script leaves those out of its search and puts them back).
+TEST(Words, EditsSpellOutBothTexts) {
+  const char* names[] = {"2021-shanxi-jjzc30", "2024-shanxi-jjzc30", "2026-shanxi-jjzc53", "2026-anhui-wjmzc23"};
+  for (const char* x : names) {
+    for (const char* y : names) {
+      const std::string a = testing::readFile(testing::sourcePath(std::string("corpus/text/") + x + ".txt"));
+      const std::string b = testing::readFile(testing::sourcePath(std::string("corpus/text/") + y + ".txt"));
+      std::string old, now;
+      size_t changes = 0;
+      for (const auto& e : diffWords(a, b)) {
+        if (e.op != WordEdit::Op::kInsert) old += e.text;
+        if (e.op != WordEdit::Op::kDelete) now += e.text;
+        changes += e.op != WordEdit::Op::kEqual;
+      }
+      EXPECT_EQ(old, a) << x << " → " << y;
+      EXPECT_EQ(now, b) << x << " → " << y;
+      if (std::string(x) == y) EXPECT_EQ(changes, 0u) << x;
+      else EXPECT_GT(changes, 0u) << x << " → " << y;
+    }
+  }
+}
+
 // A diff breaks only the middles of changed sentences into words, cutting off their common head
 // and tail where cutsBetweenWords says the words on each side stay what they were. Checked
 // against ICU's word breaker on the corpus texts and on the marks that join their neighbours.
