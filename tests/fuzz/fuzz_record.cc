@@ -1,12 +1,14 @@
 // Record JSON, as `notice diff` and `compare` read it from files (or hand-edited): whatever the
 // bytes, a record in shape diffs both ways against a real record, compares in a series, and
-// renders in every format; one out of shape is refused by the shape check, never read.
+// renders in every format; one out of shape is refused by the shape check, never read. The word
+// diff of its text against the real record's spells out both texts.
 #include <cstddef>
 #include <cstdint>
 
 #include "diff/diff.h"
 #include "diff/record_shape.h"
 #include "diff/render.h"
+#include "diff/words.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -22,6 +24,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)d.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     (void)renderDiffText(d.value(), false);
     (void)renderDiffHtml(d.value());
+  }
+  if (r.contains("text") && r["text"].is_string()) {
+    const std::string& a = seed["text"].get_ref<const std::string&>();
+    const std::string& b = r["text"].get_ref<const std::string&>();
+    std::string old, now;
+    for (const auto& e : diffWords(a, b)) {
+      if (e.op != WordEdit::Op::kInsert) old += e.text;
+      if (e.op != WordEdit::Op::kDelete) now += e.text;
+    }
+    fuzz::require(old == a && now == b, "the word diff spells out both texts");
   }
   auto s = compareSeries({fuzz::seedRecord(), r}, g);
   if (s.ok()) {
