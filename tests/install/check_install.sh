@@ -48,16 +48,7 @@ else
 fi
 
 # The key fields of a record against its label.
-same_as_label() {
-  python3 - "$1" "$2" <<'PY'
-import json, sys
-record, label = (json.load(open(p)) for p in sys.argv[1:3])
-keys = ["doc_number", "title", "doc_type", "province", "year", "issuers", "issuer_count", "issue_date", "themes"]
-bad = [k for k in keys if record.get(k) != label.get(k)]
-if bad:
-    sys.exit("fields unlike the label: " + ", ".join(f"{k}: {record.get(k)!r} != {label.get(k)!r}" for k in bad))
-PY
-}
+same_as_label() { python3 "$source/tests/install/same_as_label.py" "$1" "$2"; }
 
 # notice under ROOT (a prefix /usr) finds its own grammars and reads the sample as labelled.
 check_runs() {

@@ -45,14 +45,8 @@ version=$(in_root notice --version) || fail "notice --version failed"
 grep -qx "grammars /usr/share/notice/grammars (installed)" <<<"$version" || fail "not its own grammars: $version"
 for input in "$sample.txt" "$sample.pdf"; do
   in_root sh -c "cd /tmp && notice parse /tmp/in/$input > /tmp/record.json" || fail "parse $input failed"
-  python3 - "$root/tmp/record.json" "$source/corpus/labels/$sample.json" <<'PY' || fail "$input"
-import json, sys
-record, label = (json.load(open(p)) for p in sys.argv[1:3])
-keys = ["doc_number", "title", "doc_type", "province", "year", "issuers", "issuer_count", "issue_date", "themes"]
-bad = [k for k in keys if record.get(k) != label.get(k)]
-if bad:
-    sys.exit("fields unlike the label: " + ", ".join(f"{k}: {record.get(k)!r} != {label.get(k)!r}" for k in bad))
-PY
+  python3 "$source/tests/install/same_as_label.py" "$root/tmp/record.json" "$source/corpus/labels/$sample.json" ||
+    fail "$input"
   echo "fresh_root: $input: the key fields are the label's"
 done
 for input in "$sample.scan.pdf" "$ofd"; do
