@@ -150,6 +150,7 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
           if (date.month_only) continue;
           std::string after = text.substr(date.end), before = text.substr(0, date.begin);
           if (RE2::PartialMatch(after, g.re("deadlines.condition_after"))) continue;
+          if (RE2::PartialMatch(after, g.re("deadlines.age_after"))) continue;
           // "10月底前", and also a part of a month on its own ("12月上旬提交"): due by its end.
           bool due = RE2::PartialMatch(after, g.re("deadlines.due_after")) ||
                      (!date.part.empty() && !RE2::PartialMatch(after, g.re("deadlines.event_verb")));
@@ -165,6 +166,8 @@ std::vector<Found> readDeadlines(const NoticeView& v, int year, const std::vecto
             if (g.re("deadlines.due_after").Match(a, 0, a.size(), RE2::ANCHOR_START, &mm, 1)) markLen = mm.size();
           }
           d.phraseEnd = clause.begin + date.end + markLen;
+          re2::StringPiece rest(line.data() + d.phraseEnd, sentence.end - d.phraseEnd);
+          if (RE2::PartialMatch(rest, g.re("deadlines.perfective_topic"))) continue;
           d.date = date.finish.value_or(date.start);
           d.limit = limit && !due;
           d.span = Span{li, clause.begin + date.begin, clause.begin + date.end};

@@ -217,6 +217,12 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     std::string subject;
     std::string head = text.substr(0, d.begin);
     if (RE2::PartialMatch(head, g.re("events.open_start"))) return false;  // 即日起至…: a limit
+    // A single day followed by 起 starts a state (自12月1日起调整: a date of effect), and one
+    // followed by 前 closes a window (11月22日前: a due date): neither is the time of an event.
+    if (!d.finish) {
+      re2::StringPiece tail(text.data() + d.end, text.size() - d.end);
+      if (RE2::PartialMatch(tail, g.re("events.not_a_time_after"))) return false;
+    }
     if (RE2::PartialMatch(head, g.re("genre_activity.scheduled"), &subject)) {
       subject = stripQualifiers(subject, g);
       if (RE2::PartialMatch(subject, g.re("genre_activity.ceremony"))) {

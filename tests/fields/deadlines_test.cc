@@ -123,6 +123,28 @@ TEST(Deadlines, ADateInAConditionIsNoDeadline) {
   EXPECT_EQ(r["deadlines"][1]["date"], "2026-06-20");
 }
 
+TEST(Deadlines, ThoseWhoHadActedByTheDayAreACondition) {
+  // A transition rule: a 的-phrase of what was already done by the day, then the rule for them.
+  json r = parseNotice("2021年3月1日前，职工已提交提取申请，并经经办网点受理的，仍按原规定办理。"
+                       "3月1日前已报名的单位，无需重复报名。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+  // A duty whose object was done before (将已完成的…) keeps its date, and so does one followed by
+  // a 的-phrase of its own (逾期未报送的).
+  r = parseNotice("请于2021年5月10日前将已完成的项目清单报送市局，逾期未报送的，视为放弃。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2021-05-10");
+}
+
+TEST(Deadlines, TheReferenceDayOfAnAgeIsNoDeadline) {
+  json r = parseNotice("年满六周岁的适龄儿童（2015年8月31日以前出生），可申请入学。"
+                       "随迁子女年龄计算为：截至2024年1月1日（不含）不超过十八周岁。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+  // A duty that hands in a birth certificate is one.
+  r = parseNotice("请于2024年6月1日前报送出生医学证明复印件。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2024-06-01");
+}
+
 TEST(Deadlines, DueBeforeTheNewRulesApplyIsDueByTheDateOfEffect) {
   json r = parseNotice("经审议通过，2020年10月19日起，我市住房公积金贷款规定作出以下调整。\n\n"
                        "因此，若需执行旧政的，请职工本人或督促受理人员在通知发出后到新政执行前及时处理。");

@@ -106,6 +106,12 @@ TEST(EventPeriods, ATrainingScheduledWithItsVenue) {
 TEST(EventPeriods, TimesThatAreNotTheEvents) {
   // A limit (即日起至), the time of arrival or registration, a heading over several topics.
   EXPECT_TRUE(periodsOf("四、征集时间\n即日起至4月23日截止。", "关于征集优秀绘画作品的通知").empty());
+  // A date of effect (自…起) and a due date (…前) under a time heading.
+  EXPECT_TRUE(periodsOf("一、调整时间\n自2025年7月1日起调整最低缴存基数。", "关于调整缴存基数的通知").empty());
+  EXPECT_TRUE(periodsOf("一、征求意见时间\n2025年11月22日前。", "关于公开征求意见的通知").empty());
+  // A range from a day on, and a day with its weekday, are times.
+  EXPECT_EQ(periodsOf("一、活动时间\n5月12日起至5月18日。", "关于举办读书月的通知").size(), 1u);
+  EXPECT_EQ(periodsOf("一、会议时间\n5月12日（星期二）上午9时。", "关于召开工作会议的通知").size(), 1u);
   EXPECT_TRUE(periodsOf("一、报到时间\n7月12日下午。", "关于召开工作交流会的通知").empty());
   EXPECT_TRUE(periodsOf("一、报名时间：5月6日至5月10日。", "关于举办培训班的通知").empty());
 }
