@@ -225,7 +225,12 @@ std::vector<Found> readCc(const NoticeView& v) {
   const std::string& text = v.line(*v.parts.cc);
   re2::StringPiece rest;
   if (!RE2::FullMatch(text, v.grammar.re("structure.cc"), &rest)) return {};
-  return listItems(text, static_cast<size_t>(rest.data() - text.data()), *v.parts.cc);
+  auto out = listItems(text, static_cast<size_t>(rest.data() - text.data()), *v.parts.cc);
+  for (size_t i : v.parts.cc_continued) {
+    auto more = listItems(v.line(i), 0, i);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
 }
 
 std::optional<Found> readPublicity(const NoticeView& v) {

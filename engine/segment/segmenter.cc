@@ -27,6 +27,13 @@ std::string stripMastheadSuffix(std::string name, const Grammar& g) {
   return name;
 }
 
+// The name a masthead or signature gives, without the word 文件 or a seal's remark after it.
+std::string bareName(const std::string& name, const Grammar& g) {
+  std::string bare;
+  if (RE2::FullMatch(name, g.re("structure.seal_remark"), &bare)) return bare;
+  return stripMastheadSuffix(name, g);
+}
+
 // A line that closes the 主体: the first line of the attachments or of the 版记.
 bool closesMain(const CleanLine& line, const Grammar& g) {
   return matches(line.text, g, "structure.attachment_header") || matches(line.text, g, "structure.cc") ||
@@ -313,7 +320,19 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
   for (size_t i = mainEnd; i < n; ++i) {
     const std::string& t = text(i);
     if (matches(t, g, "structure.cc")) {
-      if (!p.cc) p.cc = lines[i];
+      if (p.cc) continue;
+      p.cc = lines[i];
+      // A list that ends in its separator goes on on the next line (a web page's <p> or <br>
+      // per line of the 版记).
+      for (size_t j = i; j + 1 < n && RE2::PartialMatch(text(j), g.re("structure.list_goes_on")); ++j) {
+        const std::string& next = text(j + 1);
+        if (matches(next, g, "structure.cc") || matches(next, g, "structure.printed") ||
+            matches(next, g, "structure.internal_distribution") || matches(next, g, "structure.publicity")) {
+          break;
+        }
+        p.cc_continued.push_back(lines[j + 1]);
+        i = j + 1;
+      }
     } else if (matches(t, g, "structure.printed")) {
       p.printed = lines[i];
     } else if (!matches(t, g, "structure.internal_distribution") && !matches(t, g, "structure.publicity")) {
@@ -352,7 +371,7 @@ bool isOrgName(const std::string& text, const Grammar& g) {
     char32_t c = utf8::next(text, i);
     if (!utf8::isHan(c) && c != U'（' && c != U'）' && c != '(' && c != ')') return false;
   }
-  std::string name = stripMastheadSuffix(text, g);
+  std::string name = bareName(text, g);
   for (const auto& suffix : g.list("org_suffixes")) {
     if (utf8::endsWith(name, suffix)) return true;
   }
@@ -384,7 +403,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
         previous.name += part;
         previous.end = cuts[c + 1];
       } else if (isOrgName(part, g) && !isContinuation(part, g)) {
-        parts.push_back({stripMastheadSuffix(part, g), cuts[c], cuts[c + 1]});
+        parts.push_back({bareName(part, g), cuts[c], cuts[c + 1]});
       } else {
         parts.clear();
         break;
@@ -393,7 +412,7 @@ std::vector<OrgName> orgNamesOnLine(const CleanLine& line, const Grammar& g) {
     if (parts.empty()) {
       std::string piece = line.text.substr(range.begin, range.end - range.begin);
       if (!isOrgName(piece, g) || isContinuation(piece, g)) return {};
-      parts.push_back({stripMastheadSuffix(piece, g), range.begin, range.end});
+      parts.push_back({bareName(piece, g), range.begin, range.end});
     }
     out.insert(out.end(), parts.begin(), parts.end());
   }

@@ -40,6 +40,7 @@ struct NoticeParts {
   std::optional<size_t> publicity;
   std::vector<size_t> attachments;      // the attachment pages
   std::optional<size_t> cc;
+  std::vector<size_t> cc_continued;     // the lines the 抄送 list wraps onto
   std::optional<size_t> printed;        // the 印发 line
   std::optional<size_t> printed_org;    // the line naming the 印发机关 when it stands apart
   std::vector<Heading> headings;        // of the body, in order

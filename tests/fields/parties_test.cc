@@ -94,5 +94,32 @@ TEST(Printed, TheDateInChineseNumerals) {
   EXPECT_EQ(r.value()["cc"], nlohmann::json({"教育部职成司"}));
 }
 
+TEST(Issuers, ASignatureUnderAMembersSealWithoutTheSealsRemark) {
+  auto r = testing::engine().parseBytes(
+      "关于印发促进消费若干措施的通知\n\n各市人民政府：\n\n现将《促进消费若干措施》印发给你们，请认真组织实施。\n\n"
+      "省促进消费体制机制厅际联席会议（代章）\n\n2022年1月26日\n",
+      "seal.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuers"], nlohmann::json({"省促进消费体制机制厅际联席会议"}));
+  EXPECT_EQ(r.value()["issue_date"], "2022-01-26");
+}
+
+TEST(Cc, AListThatEndsInItsSeparatorGoesOnOnTheNextLine) {
+  const std::string head =
+      "山西省教育厅\n\n晋教职成函〔2026〕9号\n\n山西省教育厅关于报送材料的通知\n\n各市教育局：\n\n请认真落实。\n\n"
+      "山西省教育厅\n\n2026年5月9日\n\n";
+  auto r = testing::engine().parseBytes(head + "抄送：教育部职成司，各处室，\n\n各有关高校\n\n"
+                                        "山西省教育厅办公室      2026年5月10日印发\n",
+                                        "cc.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["cc"], nlohmann::json({"教育部职成司", "各处室", "各有关高校"}));
+  EXPECT_EQ(r.value()["printed"]["org"], "山西省教育厅办公室");
+  // A list that ends without a separator ends there: the next line is not part of it.
+  r = testing::engine().parseBytes(head + "抄送：教育部职成司\n\n山西省教育厅办公室\n\n2026年5月10日印发\n", "cc.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["cc"], nlohmann::json({"教育部职成司"}));
+  EXPECT_EQ(r.value()["printed"]["org"], "山西省教育厅办公室");
+}
+
 }  // namespace
 }  // namespace notice
