@@ -176,6 +176,7 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.masthead_suffix", "segment"},
     {"structure.seal_remark", "segment"},
     {"genre_announcement.unaddressed_title", "segment"},
+    {"genre_announcement.addressed_line", "segment"},
     {"structure.not_recipients", "segment"},
     {"structure.trailing_doc_number", "fields"},
     {"structure.page_number", "extract"},

@@ -256,10 +256,12 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     ++k;
   }
   // 主送: lines up to one ending in a colon, from a line set flush left, naming bodies rather
-  // than opening a sentence (…通告如下：). A 公告 or 通告 is addressed to the public and has none.
+  // than opening a sentence (…通告如下：). A 公告 or 通告 is addressed to the public and has none,
+  // unless the line under its title names those it is for (市区各开发企业、有关单位：).
   std::string titleText;
   for (size_t t : p.title) titleText += doc.lines[t].text;
-  bool addressed = !RE2::PartialMatch(titleText, g.re("genre_announcement.unaddressed_title"));
+  bool addressed = !RE2::PartialMatch(titleText, g.re("genre_announcement.unaddressed_title")) ||
+                   (k < n && RE2::FullMatch(text(k), g.re("genre_announcement.addressed_line")));
   size_t r = k;
   while (addressed && r < n && r < k + 4 && !headingOf(doc.lines[lines[r]], lines[r], g) &&
          !RE2::PartialMatch(text(r), g.re("structure.not_recipients")) && !(r == k && layout.indented(doc.lines[lines[k]]))) {

@@ -72,6 +72,16 @@ TEST(Issuers, SignatureRowsSplitAtSpacesAndWrappedNamesJoined) {
   EXPECT_EQ(r.value()["issue_date"], "2026-05-09");
 }
 
+TEST(Issuers, BodiesNamedByTheirShortNames) {
+  // 工商联, 文联, 侨联: the short names of 联合会 end in 联.
+  auto r = testing::engine().parseBytes(
+      "证监会国资委全国工商联关于支持企业发展的通知\n\n各省、自治区、直辖市人民政府：\n\n正文。\n\n"
+      "中国证监会 国资委 全国工商联\n\n2022年4月11日\n",
+      "t.txt", {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()["issuers"], json({"中国证监会", "国资委", "全国工商联"}));
+}
+
 }  // namespace
 }  // namespace notice
 

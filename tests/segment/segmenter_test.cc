@@ -230,6 +230,11 @@ TEST(Recipients, APublicNoticeHasNone) {
   EXPECT_EQ(r["recipients"], json::array());
 }
 
+TEST(Recipients, APublicNoticeAddressedToBodiesHasThem) {
+  json r = parseText("关于举办春季房展会的通告\n市区各开发企业、有关单位：\n为促进房地产市场平稳健康发展，现将有关事项通告如下：\n");
+  EXPECT_EQ(r["recipients"], json::array({"市区各开发企业", "有关单位"}));
+}
+
 TEST(DocNumber, FromTheSitesMetadataBlockWhenTheNoticePrintsNone) {
   json r = parseText("关于对2010年度竞赛活动进行表彰的决定\n市政府决定对先进单位进行表彰。\n二○一一年二月二十三日\n"
                      "索  引  号 文       号 发布机构 发布日期\nN001-2011-000627 宛政〔2011〕7号\n南阳市人民政府办公室 2011-03-04\n");
