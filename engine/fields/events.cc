@@ -263,6 +263,17 @@ std::vector<Found> readEventPeriods(const NoticeView& v, const std::vector<std::
     if (applies.empty() && !m[1].empty()) applies = {m[1].as_string()};
     if (statement(line.substr(after), i, after, applies)) return out;
   }
+  // A 公示 or 征求意见 window by its dates: "名单自7月13日至20日在市政府门户网站公示".
+  for (size_t i : v.parts.body) {
+    const std::string& line = v.line(i);
+    for (const auto& d : findDates(line, year, g)) {
+      std::string window;
+      re2::StringPiece afterDate(line.data() + d.end, line.size() - d.end);
+      if (!d.finish || !RE2::PartialMatch(afterDate, g.re("events.window_after_dates"), &window)) continue;
+      emit(window, d, Span{i, d.begin, d.end});
+      return out;
+    }
+  }
   // A holiday by its dates: "4月4日至6日放假调休".
   for (size_t i : v.parts.body) {
     const std::string& line = v.line(i);

@@ -144,6 +144,7 @@ inline constexpr Pattern kPatterns[] = {
     {"events.time_phrase", "fields"},
     {"events.open_start", "fields"},
     {"events.not_a_time_after", "fields"},
+    {"events.window_after_dates", "fields"},
     {"genre_holiday.holiday_after_date", "fields"},
     {"genre_activity.generic_event", "fields"},
     {"genre_meeting.scheduled_verb", "fields"},

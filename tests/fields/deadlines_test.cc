@@ -123,6 +123,15 @@ TEST(Deadlines, ADateInAConditionIsNoDeadline) {
   EXPECT_EQ(r["deadlines"][1]["date"], "2026-06-20");
 }
 
+TEST(Deadlines, ATimeLimitIsDueAtItsEnd) {
+  json r = parseNotice("取得资格人员办理本市常住户口时限为2026年7月21日至2028年12月31日，请安排好时间有序办理。");
+  ASSERT_EQ(r["deadlines"].size(), 1u) << r["deadlines"].dump();
+  EXPECT_EQ(r["deadlines"][0]["date"], "2028-12-31");
+  // A period of validity is none.
+  r = parseNotice("本办法有效期限为2026年1月1日至2028年12月31日。");
+  EXPECT_TRUE(r["deadlines"].empty()) << r["deadlines"].dump();
+}
+
 TEST(Deadlines, ThoseWhoHadActedByTheDayAreACondition) {
   // A transition rule: a 的-phrase of what was already done by the day, then the rule for them.
   json r = parseNotice("2021年3月1日前，职工已提交提取申请，并经经办网点受理的，仍按原规定办理。"

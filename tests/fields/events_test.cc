@@ -103,6 +103,15 @@ TEST(EventPeriods, ATrainingScheduledWithItsVenue) {
   EXPECT_EQ(p[0], json({{"event", "双月通报系统操作培训班"}, {"start", "2026-03-31"}, {"end", "2026-03-31"}}));
 }
 
+TEST(EventPeriods, AWindowByItsDatesInRunningText) {
+  json p = periodsOf("三、拟取得资格人员名单自2026年7月13日至20日在市政府门户网站公示。公示期满无异议的，取得资格。",
+                     "关于公示及办理有关工作的通告");
+  ASSERT_EQ(p.size(), 1u) << p.dump();
+  EXPECT_EQ(p[0], json({{"event", "公示"}, {"start", "2026-07-13"}, {"end", "2026-07-20"}}));
+  // A range that something else happens in is no window.
+  EXPECT_TRUE(periodsOf("各单位于2026年7月13日至20日报送公示材料。", "关于报送材料的通知").empty());
+}
+
 TEST(EventPeriods, TimesThatAreNotTheEvents) {
   // A limit (即日起至), the time of arrival or registration, a heading over several topics.
   EXPECT_TRUE(periodsOf("四、征集时间\n即日起至4月23日截止。", "关于征集优秀绘画作品的通知").empty());
