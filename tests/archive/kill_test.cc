@@ -143,7 +143,12 @@ TEST_P(Writers, ABatchKilledAnywhereLosesNothingAndCompletesWhenRunAgain) {
   std::mt19937 random(seed);
   std::uniform_int_distribution<int64_t> when(0, batch.count());
   size_t killedPartWay = 0;
-  for (int round = 0; round < rounds; ++round) {
+  const size_t enoughPartWay = static_cast<size_t>(rounds) / 4;
+  // The kills must land inside batches for the test to test anything. The batch was timed once,
+  // and a machine busier then than later puts many kills after the end: such rounds count for
+  // nothing, and more are run, up to three times as many, until enough kills landed inside.
+  int round = 0;
+  for (; round < rounds || (killedPartWay < enoughPartWay && round < 3 * rounds); ++round) {
     SCOPED_TRACE("round " + std::to_string(round) + ", seed " + std::to_string(seed));
     ArchiveLocation where(GetParam());
     const std::string path = where.location();
@@ -165,9 +170,9 @@ TEST_P(Writers, ABatchKilledAnywhereLosesNothingAndCompletesWhenRunAgain) {
     a = Error{ErrorCode::kIoError, "closed"};
     EXPECT_EQ(checkWhole(where, files), distinct);
   }
-  std::printf("kill test: %d rounds, %zu killed part-way through a batch of %zu files (%.0f ms), seed %u\n", rounds,
+  std::printf("kill test: %d rounds, %zu killed part-way through a batch of %zu files (%.0f ms), seed %u\n", round,
               killedPartWay, files.size(), batch.count() / 1000.0, seed);
-  EXPECT_GE(killedPartWay, static_cast<size_t>(rounds) / 4);  // the kills land inside the batch
+  EXPECT_GE(killedPartWay, enoughPartWay);  // the kills land inside the batch
 }
 
 TEST_P(Writers, TwoAtOnceBothFinishAndNothingIsLost) {
