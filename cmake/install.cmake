@@ -3,6 +3,8 @@
 #   cmake --install build [--prefix P]    (DESTDIR=… to stage)   puts under the prefix:
 #     bin/notice
 #     lib/notice/notice-pdf.so              the PDF source, loaded when the first PDF comes
+#     lib/notice/notice-html.so             the web-page source, loaded when the first page comes
+#     lib/notice/notice-package.so          the OFD and .docx sources, loaded when the first zip comes
 #     lib/notice/notice-pg.so               the PostgreSQL archive, loaded when one is opened
 #     share/notice/grammars/                the rule files
 #     share/notice/schema/                  the JSON Schemas of records, diffs and series
@@ -24,6 +26,7 @@ target_compile_definitions(notice_grammar PRIVATE NOTICE_LIB_FROM_BIN="${NOTICE_
 install(TARGETS notice RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The PDF source, loaded by notice when it reads its first PDF (engine/extract/pdf_module.h).
 install(TARGETS notice_pdf_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
+install(TARGETS notice_html_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 install(TARGETS notice_package_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 # The PostgreSQL archive, loaded when a server's archive is opened (engine/archive/pg_module.h).
 install(TARGETS notice_pg_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)

@@ -1,6 +1,5 @@
 #include "extract/html_source.h"
 
-#include <cctype>
 #include <memory>
 #include <set>
 
@@ -17,21 +16,11 @@
 namespace notice {
 namespace {
 
-// How far the sniff looks past comments and white space for the page's first tag.
-constexpr size_t kSniffWindow = 4096;
 // How far above the article the site's headline may stand (lines), and how long it may be.
 constexpr size_t kHeadlineLinesAbove = 40;
 constexpr size_t kMaxHeadlineChars = 120;
 // How far into the article its own title may stand (lines: a masthead and 发文字号 above it).
 constexpr size_t kTitleLinesInArticle = 12;
-
-bool startsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  }
-  return true;
-}
 
 // The site's headline: the nearest line above the article that reads as a title (ends in a 文种),
 // other than an item of the 信息公开 block ("标题：…", whose value is in the metadata).
@@ -65,35 +54,6 @@ struct DocFree {
 };
 
 }  // namespace
-
-bool looksLikeHtml(std::string_view bytes) {
-  std::string_view s = bytes.substr(0, kSniffWindow);
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  while (true) {
-    size_t b = s.find_first_not_of(" \t\r\n\f");
-    if (b == std::string_view::npos) return false;
-    s.remove_prefix(b);
-    if (s.substr(0, 4) == "<!--") {
-      size_t end = s.find("-->");
-      if (end == std::string_view::npos) return false;
-      s.remove_prefix(end + 3);
-    } else if (s.substr(0, 5) == "<?xml") {
-      size_t end = s.find("?>");
-      if (end == std::string_view::npos) return false;
-      s.remove_prefix(end + 2);
-    } else {
-      break;
-    }
-  }
-  if (startsWithNoCase(s, "<!doctype html")) return true;
-  for (std::string_view tag : {"<html", "<head", "<meta", "<body", "<div", "<p", "<title", "<table", "<link"}) {
-    if (startsWithNoCase(s, tag) && s.size() > tag.size()) {
-      char next = s[tag.size()];
-      if (next == '>' || next == '/' || std::isspace(static_cast<unsigned char>(next))) return true;
-    }
-  }
-  return false;
-}
 
 Result<PageText> readHtml(std::string_view bytes, const SourceOptions&, const Grammar& grammar) {
   auto decoded = decodeWebPage(bytes);

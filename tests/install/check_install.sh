@@ -19,12 +19,13 @@ fail() { echo "check_install: FAIL: $*" >&2; exit 1; }
 case "$tmp/" in "$build"/* | "$source"/*) fail "the temporary folder $tmp is inside the trees it must hide" ;; esac
 sample=2026-shanxi-jjzc53
 cp "$source/corpus/text/$sample.txt" "$source/corpus/pdf/$sample.pdf" "$source/corpus/labels/$sample.json" "$tmp/"
+cp "$source/corpus/real/html/h05_anhui-fgw-2022-xiaofei.html" "$tmp/notice.html"
 mkdir "$tmp/elsewhere"
 
 # --- 1. cmake --install -------------------------------------------------------------------
 DESTDIR="$tmp/stage" cmake --install "$build" --prefix /usr >/dev/null
 prefix=$tmp/stage/usr
-for f in bin/notice lib/notice/notice-pdf.so lib/notice/notice-package.so lib/notice/notice-pg.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
+for f in bin/notice lib/notice/notice-pdf.so lib/notice/notice-html.so lib/notice/notice-package.so lib/notice/notice-pg.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
          share/bash-completion/completions/notice; do
   [ -f "$prefix/$f" ] || fail "cmake --install did not put $f under the prefix"
 done
@@ -66,6 +67,9 @@ check_runs() {
     isolated "$root/usr/bin/notice" parse "$input" >"$tmp/record.json" || fail "$what: parse $input failed"
     same_as_label "$tmp/record.json" "$tmp/$sample.json" || fail "$what: $input"
   done
+  # A saved web page, through the HTML module.
+  isolated "$root/usr/bin/notice" parse "$tmp/notice.html" >"$tmp/record.json" || fail "$what: parse of a web page failed"
+  grep -q '"issue_date": "2022-01-26"' "$tmp/record.json" || fail "$what: the web page is not read: $(head -c 300 "$tmp/record.json")"
   # The PostgreSQL archive's module is found beside the program: what fails is the connection
   # to a port where no server listens, not the loading.
   local refused
@@ -89,12 +93,22 @@ isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "witho
 mv "$tmp/notice-package.so.aside" "$prefix/lib/notice/notice-package.so"
 isolated "$prefix/bin/notice" parse "$tmp/notice.ofd" >/dev/null || fail "the OFD does not parse through the package module"
 
+# The same for the web-page module and a saved page.
+mv "$prefix/lib/notice/notice-html.so" "$tmp/notice-html.so.aside"
+if refused=$(isolated "$prefix/bin/notice" parse "$tmp/notice.html" 2>&1); then
+  fail "a web page parsed with the HTML module gone"
+fi
+grep -q "cannot read web pages: the module notice-html.so is not installed" <<<"$refused" ||
+  fail "without the HTML module, a web page says: $refused"
+isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "without the HTML module, text does not parse"
+mv "$tmp/notice-html.so.aside" "$prefix/lib/notice/notice-html.so"
+
 # --- 3. the .deb --------------------------------------------------------------------------
 (cd "$tmp" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$tmp/pkg" >"$tmp/cpack.log" 2>&1) ||
   fail "cpack: $(tail -5 "$tmp/cpack.log")"
 deb=$(ls "$tmp"/pkg/notice_*.deb)
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/lib/notice/notice-package.so ./usr/lib/notice/notice-pg.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
+for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/lib/notice/notice-html.so ./usr/lib/notice/notice-package.so ./usr/lib/notice/notice-pg.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
          ./usr/share/man/man1/notice.1.gz ./usr/share/bash-completion/completions/notice; do
   grep -qx "$f" <<<"$contents" || fail "the .deb lacks $f"
 done
