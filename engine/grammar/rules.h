@@ -175,6 +175,7 @@ inline constexpr Pattern kPatterns[] = {
     {"structure.issued_document", "fields, segment"},
     {"structure.masthead_word", "segment"},
     {"structure.masthead_suffix", "segment"},
+    {"structure.title_line", "segment"},
     {"structure.seal_remark", "segment"},
     {"genre_announcement.unaddressed_title", "segment"},
     {"genre_announcement.addressed_line", "segment"},

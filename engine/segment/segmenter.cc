@@ -179,6 +179,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
     // With layout: a title set over several lines starts at the first of the display lines
     // (same size, centred) just above the one ending in its 文种; a masthead line names a body.
     // Without geometry, centred lines do (a web page's or a Word file's alignment).
+    const size_t titleEnd = titleStart.value_or(0);
     while (titleStart && *titleStart > 0) {
       const CleanLine& above = doc.lines[lines[*titleStart - 1]];
       const CleanLine& first = doc.lines[lines[*titleStart]];
@@ -186,8 +187,15 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       // title's lines as centred lines one above the other, the first left open.
       bool centred = !layout.geometry && above.align == Align::kCentre && first.align == Align::kCentre &&
                      !utf8::isTerminalPunct(utf8::last(above.text));
-      bool display = centred || (layout.displayLine(above) && layout.displayLine(first) &&
-                                 std::fabs(above.font_size - first.font_size) <= 0.5);
+      // A source that says neither (a text export, a page that aligns by style sheet) shows them
+      // as the lines just above the last, each a title's words only (no colon, comma or full
+      // stop), none a masthead's, a date or a heading; a title runs to four lines.
+      bool plain = !layout.geometry && above.align == Align::kUnknown && first.align == Align::kUnknown &&
+                   titleEnd - *titleStart < 3 && RE2::FullMatch(above.text, g.re("structure.title_line")) &&
+                   stripMastheadSuffix(above.text, g) == above.text && !matches(above.text, g, "dates.date_line") &&
+                   !headingOf(above, lines[*titleStart - 1], g);
+      bool display = centred || plain ||
+                     (layout.displayLine(above) && layout.displayLine(first) && std::fabs(above.font_size - first.font_size) <= 0.5);
       if (!display || !orgNamesOnLine(above, g).empty() || endsLikeATitle(above.text, g)) {
         break;
       }

@@ -203,6 +203,22 @@ TEST(Title, AboveANumberInBracketsAsGazettesAndWebCopiesPrintIt) {
   }
 }
 
+TEST(Title, WrappedOverLinesInAPlainTextExport) {
+  // A web copy saved as text: the title's lines, a paragraph each, with no alignment to show them.
+  const std::string rest = "\n\n各乡镇人民政府，市政府有关部门：\n\n现将《实施细则》印发给你们，请认真贯彻实施。\n\n"
+                           "凌海市人民政府办公室\n\n2020年9月28日\n";
+  json r = parseText("凌海市人民政府办公室关于印发凌海市推进\n\n县域义务教育优质均衡发展督导评估\n\n规划实施细则的通知" + rest);
+  EXPECT_EQ(r["title"], "凌海市人民政府办公室关于印发凌海市推进县域义务教育优质均衡发展督导评估规划实施细则的通知");
+  EXPECT_EQ(r["recipients"], json::array({"各乡镇人民政府", "市政府有关部门"}));
+  // A site's line with a colon, and a masthead (…文件), above the title are not of it.
+  r = parseText("发布日期：2020-09-29\n\n凌海市人民政府办公室文件\n\n关于印发实施细则的通知" + rest);
+  EXPECT_EQ(r["title"], "关于印发实施细则的通知");
+  // Nor are a date or a heading above a line that ends like one (an issued document's title).
+  r = parseText("各乡镇人民政府：\n\n现将《实施细则》印发给你们。\n\n凌海市人民政府办公室\n\n2020年9月28日\n\n"
+                "凌海市推进县域义务教育优质均衡发展实施细则\n\n一、总体要求\n\n（一）制定工作方案\n");
+  EXPECT_NE(r["title"].get<std::string>().rfind("2020年9月28日", 0), 0u) << r["title"];
+}
+
 TEST(Title, AMastheadAndItsNumberPastedOnOneLine) {
   json r = parseText("江苏省教育厅办公室文件 苏教办职[2011]3号\n关于参加研究班的通知\n各市教育局:\n请于5月25日前报送。\n");
   EXPECT_EQ(r["doc_number"]["text"], "苏教办职〔2011〕3号");
