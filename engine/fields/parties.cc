@@ -99,6 +99,17 @@ std::optional<Found> readTitle(const NoticeView& v) {
     }
     joined.append(title, at, i - at);
   }
+  // The notice's own 发文字号 after it on its line is the doc_number's, not the title's.
+  if (v.parts.doc_number && v.parts.doc_number == v.parts.title.back()) {
+    const RE2& number = v.grammar.re("doc_number.after_title");
+    auto tailAt = [&](const std::string& text) -> std::optional<size_t> {
+      re2::StringPiece in(text), tail;
+      if (!number.Match(in, 0, in.size(), RE2::UNANCHORED, &tail, 1)) return std::nullopt;
+      return static_cast<size_t>(tail.data() - text.data());
+    };
+    if (auto at = tailAt(joined)) joined.resize(*at);
+    if (auto at = tailAt(v.line(v.parts.title.back()))) f.spans.back().end = f.spans.back().begin + *at;
+  }
   f.value = joined;
   return f;
 }

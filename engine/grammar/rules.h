@@ -126,6 +126,7 @@ inline constexpr Pattern kPatterns[] = {
     {"genre_announcement.announcement_line", "segment"},
     {"doc_number.masthead_lead", "layout"},
     {"doc_number.in_brackets", "fields"},
+    {"doc_number.after_title", "fields, segment"},
 
     {"genre_activity.leading_verb", "fields"},
     {"genre_activity.leading_qualifier", "fields"},

@@ -52,6 +52,14 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
   return false;
 }
 
+// A title's line that ends in the notice's 发文字号 in brackets: the title without it ends as a
+// title does.
+bool isTitleThenNumber(const std::string& text, const Grammar& g) {
+  re2::StringPiece in(text), tail;
+  if (!g.re("doc_number.after_title").Match(in, 0, in.size(), RE2::UNANCHORED, &tail, 1)) return false;
+  return endsAsTitle(std::string_view(text).substr(0, static_cast<size_t>(tail.data() - text.data())), g);
+}
+
 bool isRecipientLine(const std::string& text) {
   char32_t last = utf8::last(text);
   return last == U'：' || last == ':';
@@ -175,6 +183,11 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
         titleStart = i;
         break;
       }
+      if (isTitleThenNumber(text(i), g)) {
+        titleStart = i;
+        p.doc_number = lines[i];
+        break;
+      }
     }
     // With layout: a title set over several lines starts at the first of the display lines
     // (same size, centred) just above the one ending in its 文种; a masthead line names a body.
@@ -260,7 +273,7 @@ NoticeParts partsOf(const CleanDoc& doc, std::vector<size_t> lines, const Gramma
       break;
     }
     p.title.push_back(lines[k]);
-    if (endsLikeATitle(text(k), g)) { ++k; break; }
+    if (endsLikeATitle(text(k), g) || isTitleThenNumber(text(k), g)) { ++k; break; }
     ++k;
   }
   // 主送: lines up to one ending in a colon, from a line set flush left, naming bodies rather

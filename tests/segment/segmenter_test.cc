@@ -219,6 +219,25 @@ TEST(Title, WrappedOverLinesInAPlainTextExport) {
   EXPECT_NE(r["title"].get<std::string>().rfind("2020年9月28日", 0), 0u) << r["title"];
 }
 
+TEST(Title, ItsNumberInBracketsAtTheEndOfItsLineIsTheDocNumber) {
+  // As a site heads the page: "…的通知(岳办发〔2017〕2号)".
+  json r = parseText("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)\n\n"
+                     "各县市区委、人民政府，市直各单位：\n\n《实施意见》已经同意，现印发给你们，请认真贯彻执行。\n\n"
+                     "中共岳阳市委办公室\n\n岳阳市人民政府办公室\n\n2017年1月10日\n");
+  EXPECT_EQ(r["title"], "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知");
+  EXPECT_EQ(r["doc_number"]["text"], "岳办发〔2017〕2号");
+  EXPECT_EQ(r["recipients"], json::array({"各县市区委", "人民政府", "市直各单位"}));
+  // Its place in the text (in characters) is the title's, without the number.
+  const auto chars = r["provenance"]["/title"]["chars"];
+  const std::u32string text = utf8::decode(r["text"].get<std::string>());
+  EXPECT_EQ(text.substr(chars[0].get<size_t>(), chars[1].get<size_t>() - chars[0].get<size_t>()),
+            utf8::decode(r["title"].get<std::string>()));
+  // A number cited in brackets inside a title is not the notice's.
+  r = parseText("关于转发《国务院办公厅关于加强安全生产的通知》(国办发〔2020〕1号)的通知\n\n各县区人民政府：\n\n请认真贯彻执行。\n");
+  EXPECT_TRUE(r["doc_number"].is_null()) << r["doc_number"];
+  EXPECT_EQ(r["title"], "关于转发《国务院办公厅关于加强安全生产的通知》(国办发〔2020〕1号)的通知");
+}
+
 TEST(Title, AMastheadAndItsNumberPastedOnOneLine) {
   json r = parseText("江苏省教育厅办公室文件 苏教办职[2011]3号\n关于参加研究班的通知\n各市教育局:\n请于5月25日前报送。\n");
   EXPECT_EQ(r["doc_number"]["text"], "苏教办职〔2011〕3号");
