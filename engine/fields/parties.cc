@@ -101,7 +101,7 @@ std::optional<Found> readTitle(const NoticeView& v) {
   }
   // The notice's own 发文字号 after it on its line is the doc_number's, not the title's.
   if (v.parts.doc_number && v.parts.doc_number == v.parts.title.back()) {
-    const RE2& number = v.grammar.re("doc_number.after_title");
+    const RE2& number = v.grammar.re("structure.trailing_doc_number");
     auto tailAt = [&](const std::string& text) -> std::optional<size_t> {
       re2::StringPiece in(text), tail;
       if (!number.Match(in, 0, in.size(), RE2::UNANCHORED, &tail, 1)) return std::nullopt;

@@ -126,7 +126,6 @@ inline constexpr Pattern kPatterns[] = {
     {"genre_announcement.announcement_line", "segment"},
     {"doc_number.masthead_lead", "layout"},
     {"doc_number.in_brackets", "fields"},
-    {"doc_number.after_title", "fields, segment"},
 
     {"genre_activity.leading_verb", "fields"},
     {"genre_activity.leading_qualifier", "fields"},
@@ -181,7 +180,7 @@ inline constexpr Pattern kPatterns[] = {
     {"genre_announcement.unaddressed_title", "segment"},
     {"genre_announcement.addressed_line", "segment"},
     {"structure.not_recipients", "segment"},
-    {"structure.trailing_doc_number", "fields"},
+    {"structure.trailing_doc_number", "fields, segment"},
     {"structure.page_number", "extract"},
     {"structure.page_number_line", "extract"},
 };

@@ -56,7 +56,7 @@ bool isDocNumberLine(const CleanLine& line, const Grammar& g) {
 // title does.
 bool isTitleThenNumber(const std::string& text, const Grammar& g) {
   re2::StringPiece in(text), tail;
-  if (!g.re("doc_number.after_title").Match(in, 0, in.size(), RE2::UNANCHORED, &tail, 1)) return false;
+  if (!g.re("structure.trailing_doc_number").Match(in, 0, in.size(), RE2::UNANCHORED, &tail, 1)) return false;
   return endsAsTitle(std::string_view(text).substr(0, static_cast<size_t>(tail.data() - text.data())), g);
 }
 

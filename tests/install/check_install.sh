@@ -80,28 +80,21 @@ check_runs() {
 }
 check_runs "$tmp/stage" "cmake --install"
 
-# Without its package module, the installed notice says so for an OFD (exit 1) and reads text
-# all the same: the module is loaded only when the first zip comes.
+# Without one of its modules, the installed notice refuses what the module reads (exit 1) with a
+# message naming it, and reads text all the same: a module is loaded only when first needed.
+without_module() {  # module input message
+  local refused
+  mv "$prefix/lib/notice/$1" "$tmp/$1.aside"
+  if refused=$(isolated "$prefix/bin/notice" parse "$2" 2>&1); then fail "$2 parsed with $1 gone"; fi
+  grep -q "$3" <<<"$refused" || fail "without $1, $2 says: $refused"
+  isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "without $1, text does not parse"
+  mv "$tmp/$1.aside" "$prefix/lib/notice/$1"
+  isolated "$prefix/bin/notice" parse "$2" >/dev/null || fail "$2 does not parse through $1"
+}
 cp "$source/corpus/real/ofd/o01_luqiao-2011-weisheng-pifu.ofd" "$tmp/notice.ofd"
-mv "$prefix/lib/notice/notice-package.so" "$tmp/notice-package.so.aside"
-if refused=$(isolated "$prefix/bin/notice" parse "$tmp/notice.ofd" 2>&1); then
-  fail "an OFD parsed with the package module gone"
-fi
-grep -q "cannot read OFD or Word .docx files: the module notice-package.so is not installed" <<<"$refused" ||
-  fail "without the package module, an OFD says: $refused"
-isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "without the package module, text does not parse"
-mv "$tmp/notice-package.so.aside" "$prefix/lib/notice/notice-package.so"
-isolated "$prefix/bin/notice" parse "$tmp/notice.ofd" >/dev/null || fail "the OFD does not parse through the package module"
-
-# The same for the web-page module and a saved page.
-mv "$prefix/lib/notice/notice-html.so" "$tmp/notice-html.so.aside"
-if refused=$(isolated "$prefix/bin/notice" parse "$tmp/notice.html" 2>&1); then
-  fail "a web page parsed with the HTML module gone"
-fi
-grep -q "cannot read web pages: the module notice-html.so is not installed" <<<"$refused" ||
-  fail "without the HTML module, a web page says: $refused"
-isolated "$prefix/bin/notice" parse "$tmp/$sample.txt" >/dev/null || fail "without the HTML module, text does not parse"
-mv "$tmp/notice-html.so.aside" "$prefix/lib/notice/notice-html.so"
+without_module notice-package.so "$tmp/notice.ofd" \
+  "cannot read OFD or Word .docx files: the module notice-package.so is not installed"
+without_module notice-html.so "$tmp/notice.html" "cannot read web pages: the module notice-html.so is not installed"
 
 # --- 3. the .deb --------------------------------------------------------------------------
 (cd "$tmp" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$tmp/pkg" >"$tmp/cpack.log" 2>&1) ||
