@@ -7,11 +7,7 @@
 namespace notice::archive {
 
 Result<std::unique_ptr<Archive>> openPgArchive(const std::string& url) {
-  static const Result<void*> entry = [] {  // once, thread-safe
-    const std::string file = "notice-pg.so";
-    auto handle = openProgramModule(file, NOTICE_PG_MODULE_BUILT);
-    return handle.ok() ? moduleEntry(handle.value(), file, kPgModuleOpen) : handle;
-  }();
+  static const Result<void*> entry = programModuleEntry("notice-pg.so", NOTICE_PG_MODULE_BUILT, kPgModuleOpen);
   if (!entry.ok()) {
     return Error{ErrorCode::kUnsupportedFormat, "cannot open the archive " + shownLocation(url) + ": " + entry.error().message};
   }

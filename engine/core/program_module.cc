@@ -36,4 +36,9 @@ Result<void*> moduleEntry(void* handle, const std::string& file, const char* nam
   return entry;
 }
 
+Result<void*> programModuleEntry(const std::string& file, const std::string& built, const char* name) {
+  auto handle = openProgramModule(file, built);
+  return handle.ok() ? moduleEntry(handle.value(), file, name) : handle;
+}
+
 }  // namespace notice

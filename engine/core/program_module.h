@@ -20,4 +20,7 @@ Result<void*> openProgramModule(const std::string& file, const std::string& buil
 // The entry `name` of a module opened by openProgramModule, or an Error naming what is missing.
 Result<void*> moduleEntry(void* handle, const std::string& file, const char* name);
 
+// Both: the entry `name` of the module `file`, for a module that has one.
+Result<void*> programModuleEntry(const std::string& file, const std::string& built, const char* name);
+
 }  // namespace notice
