@@ -9,33 +9,14 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "core/utf8.h"
+#include "diff/han_words.h"
 
 namespace notice {
-
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  UErrorCode err = U_ZERO_ERROR;
-  static thread_local std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
-  if (!breaker) {
-    // No word breaker: fall back to characters, which still diff correctly.
-    for (char32_t c : utf8::decode(text)) out.push_back(utf8::encode(std::u32string(1, c)));
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  breaker->setText(u);
-  int32_t start = breaker->first();
-  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
-    std::string w;
-    u.tempSubStringBetween(start, end).toUTF8String(w);
-    out.push_back(std::move(w));
-  }
-  return out;
-}
 
 namespace {
 
@@ -85,7 +66,115 @@ bool attachesBefore(UChar32 c) {
   return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
 }
 
+// ICU's word breaker for Chinese, made once per thread: the rules are compiled once, and a
+// dictionary engine it builds stays with it.
+icu::BreakIterator* wordBreaker() {
+  UErrorCode err = U_ZERO_ERROR;
+  static thread_local std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
+  return U_SUCCESS(err) ? breaker.get() : nullptr;
+}
+
+// The ends of the words of u[start, end) by ICU's word breaker, appended to `ends`.
+void appendIcuWordEnds(icu::BreakIterator& breaker, const icu::UnicodeString& u, int32_t start, int32_t end,
+                       std::vector<int32_t>& ends) {
+  icu::UnicodeString part = u.tempSubStringBetween(start, end);
+  breaker.setText(part);
+  breaker.first();
+  for (int32_t e = breaker.next(); e != icu::BreakIterator::DONE; e = breaker.next()) ends.push_back(start + e);
+}
+
+bool isHan(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(c, &err) == USCRIPT_HAN;
+}
+
+// Text whose dictionary runs han::wordEnds cannot split as ICU would: kana and Hangul (ICU's
+// Japanese rules and Korean), scripts written without spaces (Thai and its neighbours), Han that
+// NFKC changes, and marks joined to a Han character (ICU's rules attach them to it).
+bool needsIcuDictionary(const icu::UnicodeString& u) {
+  bool afterHan = false;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (c < 0x2E80) {
+      if (c >= 0x1100 && c <= 0x11FF) return true;  // Hangul jamo
+      if (c >= 0x0E00 && u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+      if (afterHan && attachesBefore(c)) return true;
+      afterHan = false;
+      continue;
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &err)) {
+      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL: return true;
+      case USCRIPT_HAN:
+        if (!han::hasNormalForm(static_cast<char32_t>(c))) return true;
+        afterHan = true;
+        continue;
+      default: break;
+    }
+    if (c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F) return true;
+    if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA) return true;
+    if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+    if (afterHan && attachesBefore(c)) return true;
+    afterHan = false;
+  }
+  return false;
+}
+
+// The ends of the words of u: runs of Han split by han::wordEnds, marks that stand alone as
+// words of their own, and the rest by ICU's word breaker. Every boundary between a Han run and
+// what is around it is one in ICU's rules too (nothing joins a Han character to a neighbour but
+// the marks needsIcuDictionary sends to ICU), so the words are those ICU would give, without
+// ICU's costly dictionary engine.
+std::vector<int32_t> wordEnds(icu::BreakIterator& breaker, const icu::UnicodeString& u) {
+  std::vector<int32_t> ends;
+  if (!han::available() || needsIcuDictionary(u)) {
+    appendIcuWordEnds(breaker, u, 0, u.length(), ends);
+    return ends;
+  }
+  const int32_t n = u.length();
+  for (int32_t start = 0; start < n;) {
+    int32_t end = start;
+    if (isHan(u.char32At(start))) {
+      while (end < n && isHan(u.char32At(end))) end = u.moveIndex32(end, 1);
+      for (int32_t e : han::wordEnds(u.getBuffer() + start, end - start)) ends.push_back(start + e);
+    } else {
+      bool alone = true;
+      while (end < n && !isHan(u.char32At(end))) {
+        alone = alone && standsAlone(u.char32At(end));
+        end = u.moveIndex32(end, 1);
+      }
+      if (!alone) {
+        appendIcuWordEnds(breaker, u, start, end, ends);
+      } else {
+        for (int32_t i = start; i < end;) ends.push_back(i = u.moveIndex32(i, 1));
+      }
+    }
+    start = end;
+  }
+  return ends;
+}
+
 }  // namespace
+
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  icu::BreakIterator* breaker = wordBreaker();
+  if (breaker == nullptr) {
+    // No word breaker: fall back to characters, which still diff correctly.
+    for (char32_t c : utf8::decode(text)) out.push_back(utf8::encode(std::u32string(1, c)));
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  int32_t start = 0;
+  for (int32_t end : wordEnds(*breaker, u)) {
+    std::string w;
+    u.tempSubStringBetween(start, end).toUTF8String(w);
+    out.push_back(std::move(w));
+    start = end;
+  }
+  return out;
+}
 
 bool cutsBetweenWords(std::string_view text, size_t at) {
   if (at == 0 || at >= text.size()) return at == 0 || at == text.size();

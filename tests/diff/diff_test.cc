@@ -1,7 +1,10 @@
 // Comparisons, with expectations written from reading the notices (the hand labels stand in for
 // records, so these tests do not depend on the parser).
 #include <filesystem>
+#include <memory>
 #include <set>
+
+#include <unicode/brkiter.h>
 
 #include "diff/diff.h"
 #include "diff/duties.h"
@@ -303,6 +306,41 @@ TEST(Words, EditsSpellOutBothTexts) {
       if (std::string(x) == y) EXPECT_EQ(changes, 0u) << x;
       else EXPECT_GT(changes, 0u) << x << " → " << y;
     }
+  }
+}
+
+// words() splits Han runs itself, over ICU's dictionary, and must give exactly the words of
+// ICU's word breaker: over the corpus texts and whole web pages (markup, Latin, digits, full-width
+// forms, mixed with Chinese), and over what it hands back to ICU (kana, Hangul, Thai, radicals,
+// compatibility ideographs, marks joined to Han).
+TEST(Words, SameAsIcuWordBreaker) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> icuWords(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
+  ASSERT_TRUE(U_SUCCESS(err));
+  auto byIcu = [&](const std::string& text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    icuWords->setText(u);
+    std::vector<std::string> out;
+    int32_t start = icuWords->first();
+    for (int32_t end = icuWords->next(); end != icu::BreakIterator::DONE; start = end, end = icuWords->next()) {
+      out.emplace_back();
+      u.tempSubStringBetween(start, end).toUTF8String(out.back());
+    }
+    return out;
+  };
+  size_t texts = 0;
+  for (const char* dir : {"corpus/text", "corpus/real/web", "corpus/real/html"}) {
+    for (const auto& entry : fs::directory_iterator(testing::sourcePath(dir))) {
+      const std::string text = testing::readFile(entry.path().string());
+      EXPECT_EQ(words(text), byIcu(text)) << entry.path();
+      ++texts;
+    }
+  }
+  EXPECT_GT(texts, 40u);
+  for (const std::string text : {"〇一二年，々〻〆，２０２６年第１号；ABC_汉字_def，e-mail: qggbb@moe.edu.cn。",
+                                 "⼀⼆⾏政，豈更車，〸〹〺，𠀀𠀁𪚥字。", "カタカナ・ひらがな、한국어，ภาษาไทย。",
+                                 "汉\u0301字\u200d，汉\ufe0f字，汉\U000e0100字。", "\u00ad汉字\u00ad，12，345.6元"}) {
+    EXPECT_EQ(words(text), byIcu(text)) << text;
   }
 }
 

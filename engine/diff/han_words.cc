@@ -1,0 +1,101 @@
+#include "diff/han_words.h"
+
+#include <limits>
+
+#include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
+#include <unicode/utf16.h>
+
+namespace notice::han {
+
+namespace {
+
+// ICU's dictionary files (dictionarydata.h): an index of int32s, the trie at the offset the first
+// one gives, and its type in the fifth.
+constexpr int kStringTrieOffset = 0, kTrieType = 4;
+constexpr int32_t kTrieTypeMask = 7, kTrieTypeUChars = 1, kTrieHasValues = 8;
+
+// The trie of ICU's Chinese and Japanese dictionary, whose values are the words' costs, or null.
+const char16_t* dictionaryTrie() {
+  static const char16_t* trie = [] () -> const char16_t* {
+    UErrorCode err = U_ZERO_ERROR;
+    UDataMemory* file = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &err);
+    if (U_FAILURE(err) || file == nullptr) return nullptr;  // kept open for the process
+    const auto* data = static_cast<const uint8_t*>(udata_getMemory(file));
+    const auto* indexes = reinterpret_cast<const int32_t*>(data);
+    if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars || (indexes[kTrieType] & kTrieHasValues) == 0) {
+      udata_close(file);
+      return nullptr;
+    }
+    return reinterpret_cast<const char16_t*>(data + indexes[kStringTrieOffset]);
+  }();
+  return trie;
+}
+
+// As ICU's CjkBreakEngine: words of up to 20 UTF-16 units are looked up, and a character that is
+// no word of one character on its own costs 255.
+constexpr int32_t kMaxWordUnits = 20;
+constexpr uint32_t kUnknownCharCost = 255;
+
+struct Match {
+  int32_t codePoints;
+  uint32_t cost;
+};
+
+}  // namespace
+
+bool available() { return dictionaryTrie() != nullptr; }
+
+bool hasNormalForm(char32_t c) {
+  return !((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3038 && c <= 0x303A) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x2F800 && c <= 0x2FA1F));
+}
+
+std::vector<int32_t> wordEnds(const char16_t* run, int32_t n) {
+  // The run's code points and where each begins.
+  std::vector<UChar32> cps;
+  std::vector<int32_t> at;
+  for (int32_t i = 0; i < n;) {
+    at.push_back(i);
+    UChar32 c;
+    U16_NEXT(run, i, n, c);
+    cps.push_back(c);
+  }
+  at.push_back(n);
+  const size_t count = cps.size();
+
+  // best[i]: the least cost of a segmentation of the first i code points; prev[i]: where the
+  // last word of that segmentation begins. Ties go to the first found, shortest words first,
+  // as in ICU.
+  constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> best(count + 1, kUnreached);
+  std::vector<size_t> prev(count + 1, 0);
+  best[0] = 0;
+  icu::UCharsTrie trie(dictionaryTrie());
+  std::vector<Match> matches;
+  for (size_t i = 0; i < count; ++i) {
+    matches.clear();
+    trie.reset();
+    for (size_t k = i; k < count; ++k) {
+      UStringTrieResult result = trie.next(cps[k]);
+      if (USTRINGTRIE_HAS_VALUE(result)) {
+        matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(trie.getValue())});
+        if (result == USTRINGTRIE_FINAL_VALUE) break;
+      } else if (result == USTRINGTRIE_NO_MATCH) {
+        break;
+      }
+      if (at[k + 1] - at[i] >= kMaxWordUnits) break;
+    }
+    if (matches.empty() || matches.front().codePoints != 1) matches.push_back({1, kUnknownCharCost});
+    for (const Match& m : matches) {
+      const uint32_t cost = best[i] + m.cost;
+      const size_t end = i + static_cast<size_t>(m.codePoints);
+      if (cost < best[end]) best[end] = cost, prev[end] = i;
+    }
+  }
+  std::vector<int32_t> ends;
+  for (size_t i = count; i > 0; i = prev[i]) ends.push_back(at[i]);
+  return {ends.rbegin(), ends.rend()};
+}
+
+}  // namespace notice::han
