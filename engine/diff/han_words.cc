@@ -1,5 +1,6 @@
 #include "diff/han_words.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <unicode/ucharstrie.h>
@@ -51,40 +52,33 @@ bool hasNormalForm(char32_t c) {
            (c >= 0x2F800 && c <= 0x2FA1F));
 }
 
-std::vector<int32_t> wordEnds(const char16_t* run, int32_t n) {
-  // The run's code points and where each begins.
-  std::vector<UChar32> cps;
-  std::vector<int32_t> at;
-  for (int32_t i = 0; i < n;) {
-    at.push_back(i);
-    UChar32 c;
-    U16_NEXT(run, i, n, c);
-    cps.push_back(c);
-  }
-  at.push_back(n);
-  const size_t count = cps.size();
-
-  // best[i]: the least cost of a segmentation of the first i code points; prev[i]: where the
-  // last word of that segmentation begins. Ties go to the first found, shortest words first,
-  // as in ICU.
+void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
+  // best[i]: the least cost of a segmentation of the first i characters; prev[i]: where the last
+  // word of that segmentation begins. Ties go to the first found, shortest words first, as in ICU.
+  // The buffers are kept between calls: a diff segments many short runs.
   constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
-  std::vector<uint32_t> best(count + 1, kUnreached);
-  std::vector<size_t> prev(count + 1, 0);
+  static thread_local std::vector<uint32_t> best;
+  static thread_local std::vector<size_t> prev;
+  static thread_local std::vector<Match> matches;
+  best.assign(n + 1, kUnreached);
+  prev.assign(n + 1, 0);
   best[0] = 0;
   icu::UCharsTrie trie(dictionaryTrie());
-  std::vector<Match> matches;
-  for (size_t i = 0; i < count; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     matches.clear();
     trie.reset();
-    for (size_t k = i; k < count; ++k) {
-      UStringTrieResult result = trie.next(cps[k]);
+    int32_t units = 0;  // ICU limits words in UTF-16 units
+    for (size_t k = i; k < n; ++k) {
+      const UChar32 c = static_cast<UChar32>(run[k]);
+      UStringTrieResult result = trie.next(c);
+      units += U16_LENGTH(c);
       if (USTRINGTRIE_HAS_VALUE(result)) {
         matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(trie.getValue())});
         if (result == USTRINGTRIE_FINAL_VALUE) break;
       } else if (result == USTRINGTRIE_NO_MATCH) {
         break;
       }
-      if (at[k + 1] - at[i] >= kMaxWordUnits) break;
+      if (units >= kMaxWordUnits) break;
     }
     if (matches.empty() || matches.front().codePoints != 1) matches.push_back({1, kUnknownCharCost});
     for (const Match& m : matches) {
@@ -93,9 +87,9 @@ std::vector<int32_t> wordEnds(const char16_t* run, int32_t n) {
       if (cost < best[end]) best[end] = cost, prev[end] = i;
     }
   }
-  std::vector<int32_t> ends;
-  for (size_t i = count; i > 0; i = prev[i]) ends.push_back(at[i]);
-  return {ends.rbegin(), ends.rend()};
+  ends.clear();
+  for (size_t i = n; i > 0; i = prev[i]) ends.push_back(i);
+  std::reverse(ends.begin(), ends.end());
 }
 
 }  // namespace notice::han

@@ -4,6 +4,7 @@
 // which is most of what a `notice diff` of two records would otherwise spend.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -12,10 +13,10 @@ namespace notice::han {
 // Whether ICU's Chinese dictionary could be opened (it is part of ICU's data).
 bool available();
 
-// The words of a run of Han characters (UTF-16), as the UTF-16 offsets of their ends, the last
-// being n. Every character must be Han and none a compatibility form that NFKC changes
-// (hasNormalForm): ICU normalizes those first, and this does not.
-std::vector<int32_t> wordEnds(const char16_t* run, int32_t n);
+// The words of a run of n Han characters, as the offsets of their ends (in characters, the last
+// being n), written over `ends`. Every character must be Han and none a compatibility form that
+// NFKC changes (hasNormalForm): ICU normalizes those first, and this does not.
+void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends);
 
 // Whether a Han character is in its normal form, as far as ICU's dictionary breaker sees it:
 // not a radical, a compatibility ideograph or a Hangzhou numeral, which NFKC maps to others.

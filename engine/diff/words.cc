@@ -75,16 +75,20 @@ icu::BreakIterator* wordBreaker() {
   return U_SUCCESS(err) ? breaker.get() : nullptr;
 }
 
-// The ends of the words of u[start, end) by ICU's word breaker, appended to `ends`.
-void appendIcuWordEnds(icu::BreakIterator& breaker, const icu::UnicodeString& u, int32_t start, int32_t end,
-                       std::vector<int32_t>& ends) {
-  icu::UnicodeString part = u.tempSubStringBetween(start, end);
-  breaker.setText(part);
-  breaker.first();
-  for (int32_t e = breaker.next(); e != icu::BreakIterator::DONE; e = breaker.next()) ends.push_back(start + e);
+// Appends the words of text by ICU's word breaker.
+void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string>& out) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  breaker.setText(u);
+  int32_t start = breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
+    out.emplace_back();
+    u.tempSubStringBetween(start, end).toUTF8String(out.back());
+  }
 }
 
 bool isHan(UChar32 c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // the unified ideographs, nearly all Chinese text
+  if (c < 0x2E80) return false;
   UErrorCode err = U_ZERO_ERROR;
   return uscript_getScript(c, &err) == USCRIPT_HAN;
 }
@@ -92,10 +96,22 @@ bool isHan(UChar32 c) {
 // Text whose dictionary runs han::wordEnds cannot split as ICU would: kana and Hangul (ICU's
 // Japanese rules and Korean), scripts written without spaces (Thai and its neighbours), Han that
 // NFKC changes, and marks joined to a Han character (ICU's rules attach them to it).
-bool needsIcuDictionary(const icu::UnicodeString& u) {
+bool needsIcuDictionary(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
   bool afterHan = false;
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
-    const UChar32 c = u.char32At(i);
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0x0E00 && c >= 0) {  // Latin, Greek, Cyrillic and the like
+      if (afterHan && c >= 0x80 && attachesBefore(c)) return true;
+      afterHan = false;
+      continue;
+    }
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      afterHan = true;
+      continue;
+    }
     if (c < 0x2E80) {
       if (c >= 0x1100 && c <= 0x11FF) return true;  // Hangul jamo
       if (c >= 0x0E00 && u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
@@ -121,38 +137,64 @@ bool needsIcuDictionary(const icu::UnicodeString& u) {
   return false;
 }
 
-// The ends of the words of u: runs of Han split by han::wordEnds, marks that stand alone as
-// words of their own, and the rest by ICU's word breaker. Every boundary between a Han run and
-// what is around it is one in ICU's rules too (nothing joins a Han character to a neighbour but
-// the marks needsIcuDictionary sends to ICU), so the words are those ICU would give, without
-// ICU's costly dictionary engine.
-std::vector<int32_t> wordEnds(icu::BreakIterator& breaker, const icu::UnicodeString& u) {
-  std::vector<int32_t> ends;
-  if (!han::available() || needsIcuDictionary(u)) {
-    appendIcuWordEnds(breaker, u, 0, u.length(), ends);
-    return ends;
-  }
-  const int32_t n = u.length();
+// The words of a text: runs of Han split by han::wordEnds, marks that stand alone as words of
+// their own, and the rest by ICU's word breaker. Every boundary between a Han run and what is
+// around it is one in ICU's rules too (nothing joins a Han character to a neighbour but the marks
+// needsIcuDictionary sends to ICU), so the words are those ICU would give, without ICU's costly
+// dictionary engine. U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion.
+void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string>& out) {
+  if (!han::available() || needsIcuDictionary(text)) return appendIcuWords(breaker, text, out);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  static thread_local std::u32string run;
+  static thread_local std::vector<int32_t> at;  // where each character of the run begins
+  static thread_local std::vector<size_t> ends;
   for (int32_t start = 0; start < n;) {
-    int32_t end = start;
-    if (isHan(u.char32At(start))) {
-      while (end < n && isHan(u.char32At(end))) end = u.moveIndex32(end, 1);
-      for (int32_t e : han::wordEnds(u.getBuffer() + start, end - start)) ends.push_back(start + e);
-    } else {
-      bool alone = true;
-      while (end < n && !isHan(u.char32At(end))) {
-        alone = alone && standsAlone(u.char32At(end));
-        end = u.moveIndex32(end, 1);
+    int32_t i = start;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, n, c);
+    if (isHan(c)) {
+      run.clear();
+      at.clear();
+      for (int32_t next = start; isHan(c);) {
+        run.push_back(static_cast<char32_t>(c));
+        at.push_back(next);
+        next = i;
+        if (i >= n) break;
+        U8_NEXT_OR_FFFD(s, i, n, c);
+        if (!isHan(c)) i = next;
       }
-      if (!alone) {
-        appendIcuWordEnds(breaker, u, start, end, ends);
-      } else {
-        for (int32_t i = start; i < end;) ends.push_back(i = u.moveIndex32(i, 1));
+      at.push_back(i);
+      han::wordEnds(run.data(), run.size(), ends);
+      size_t from = 0;
+      for (size_t e : ends) {
+        out.emplace_back(text.substr(static_cast<size_t>(at[from]), static_cast<size_t>(at[e] - at[from])));
+        from = e;
+      }
+      start = i;
+      continue;
+    }
+    // Up to the next Han character.
+    bool alone = standsAlone(c);
+    int32_t end = i;
+    while (end < n) {
+      int32_t j = end;
+      U8_NEXT_OR_FFFD(s, j, n, c);
+      if (isHan(c)) break;
+      alone = alone && standsAlone(c);
+      end = j;
+    }
+    if (!alone) {
+      appendIcuWords(breaker, text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)), out);
+    } else {
+      for (int32_t k = start; k < end;) {
+        const int32_t from = k;
+        U8_FWD_1(s, k, end);
+        out.emplace_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(k - from)));
       }
     }
     start = end;
   }
-  return ends;
 }
 
 }  // namespace
@@ -165,14 +207,7 @@ std::vector<std::string> words(const std::string& text) {
     for (char32_t c : utf8::decode(text)) out.push_back(utf8::encode(std::u32string(1, c)));
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  int32_t start = 0;
-  for (int32_t end : wordEnds(*breaker, u)) {
-    std::string w;
-    u.tempSubStringBetween(start, end).toUTF8String(w);
-    out.push_back(std::move(w));
-    start = end;
-  }
+  appendWords(*breaker, text, out);
   return out;
 }
 
