@@ -13,47 +13,61 @@ std::optional<std::string> recordSizeError(size_t bytes, const RecordBounds& bou
 }
 
 std::optional<std::string> recordBoundsError(const json& record, const RecordBounds& bounds) {
-  struct Item {
+  // Every object and list met, with where it hangs in its parent: the path of one is spelled out
+  // only for a message, not for each of the thousands of values a record holds.
+  struct Node {
     const json* v;
     size_t depth;
-    std::string at;
+    size_t parent;            // index in `nodes`; the root is its own parent
+    const std::string* key;   // in the parent object, or null for a list item
+    size_t index;             // in the parent list
   };
-  auto where = [](const std::string& at) { return at.empty() ? std::string("/") : at; };
-  auto tooLong = [&](const json& v, const std::string& at) -> std::optional<std::string> {
+  std::vector<Node> nodes{{&record, 1, 0, nullptr, 0}};
+  auto step = [](const std::string* key, size_t index) { return "/" + (key ? *key : std::to_string(index)); };
+  auto pathOf = [&](size_t n) {
+    std::string at;
+    for (; n != 0; n = nodes[n].parent) at = step(nodes[n].key, nodes[n].index) + at;
+    return at.empty() ? std::string("/") : at;
+  };
+  auto tooLong = [&](const json& v, const auto& at) -> std::optional<std::string> {
     if (!v.is_string() || v.get_ref<const std::string&>().size() <= bounds.text_bytes) return std::nullopt;
-    return where(at) + ": text of " + std::to_string(v.get_ref<const std::string&>().size() >> 20) +
+    return at() + ": text of " + std::to_string(v.get_ref<const std::string&>().size() >> 20) +
            " MiB (a record's text is at most " + std::to_string(bounds.text_bytes >> 20) + " MiB)";
   };
-  if (auto e = tooLong(record, "")) return e;
-  std::vector<Item> stack{{&record, 1, ""}};
+  if (auto e = tooLong(record, [] { return std::string("/"); })) return e;
+  std::vector<size_t> stack{0};
   while (!stack.empty()) {
-    Item item = std::move(stack.back());
+    const size_t n = stack.back();
     stack.pop_back();
-    const json& v = *item.v;
+    const json& v = *nodes[n].v;
+    const size_t depth = nodes[n].depth;
     if (!v.is_structured()) continue;
-    if (item.depth > bounds.depth) {
-      return where(item.at) + ": nested deeper than " + std::to_string(bounds.depth) + " levels (no notice nests so deep)";
+    if (depth > bounds.depth) {
+      return pathOf(n) + ": nested deeper than " + std::to_string(bounds.depth) + " levels (no notice nests so deep)";
     }
     if (v.is_array() && v.size() > bounds.list_items) {
-      return where(item.at) + ": " + std::to_string(v.size()) + " items (a record holds at most " +
+      return pathOf(n) + ": " + std::to_string(v.size()) + " items (a record holds at most " +
              std::to_string(bounds.list_items) + " in one list)";
     }
     if (v.is_object() && v.size() > bounds.object_keys) {
-      return where(item.at) + ": " + std::to_string(v.size()) + " keys (a record holds at most " +
+      return pathOf(n) + ": " + std::to_string(v.size()) + " keys (a record holds at most " +
              std::to_string(bounds.object_keys) + " in one object)";
     }
-    auto visit = [&](const json& child, std::string at) -> std::optional<std::string> {
-      if (auto e = tooLong(child, at)) return e;
-      if (child.is_structured()) stack.push_back({&child, item.depth + 1, std::move(at)});
+    auto visit = [&](const json& child, const std::string* key, size_t index) -> std::optional<std::string> {
+      if (auto e = tooLong(child, [&] { return (n == 0 ? "" : pathOf(n)) + step(key, index); })) return e;
+      if (child.is_structured()) {
+        nodes.push_back({&child, depth + 1, n, key, index});
+        stack.push_back(nodes.size() - 1);
+      }
       return std::nullopt;
     };
     if (v.is_array()) {
       for (size_t i = 0; i < v.size(); ++i) {
-        if (auto e = visit(v[i], item.at + "/" + std::to_string(i))) return e;
+        if (auto e = visit(v[i], nullptr, i)) return e;
       }
     } else {
-      for (const auto& [key, child] : v.items()) {
-        if (auto e = visit(child, item.at + "/" + key)) return e;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (auto e = visit(it.value(), &it.key(), 0)) return e;
       }
     }
   }
