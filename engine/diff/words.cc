@@ -75,14 +75,23 @@ icu::BreakIterator* wordBreaker() {
   return U_SUCCESS(err) ? breaker.get() : nullptr;
 }
 
-// Appends the words of text by ICU's word breaker.
-void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string>& out) {
+// Appends the words of text by ICU's word breaker, as views into text. ICU reads a byte that is
+// not UTF-8 as U+FFFD, as U8_NEXT_OR_FFFD does, so its offsets map back onto the bytes.
+void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string_view>& out) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   breaker.setText(u);
-  int32_t start = breaker.first();
-  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
-    out.emplace_back();
-    u.tempSubStringBetween(start, end).toUTF8String(out.back());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t byte = 0, unit = 0;  // the same place in text and in u
+  breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; end = breaker.next()) {
+    const int32_t from = byte;
+    while (unit < end && byte < n) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, byte, n, c);
+      unit += U16_LENGTH(c);
+    }
+    out.push_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(byte - from)));
   }
 }
 
@@ -142,7 +151,7 @@ bool needsIcuDictionary(std::string_view text) {
 // around it is one in ICU's rules too (nothing joins a Han character to a neighbour but the marks
 // needsIcuDictionary sends to ICU), so the words are those ICU would give, without ICU's costly
 // dictionary engine. U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion.
-void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string>& out) {
+void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string_view>& out) {
   if (!han::available() || needsIcuDictionary(text)) return appendIcuWords(breaker, text, out);
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
@@ -168,7 +177,7 @@ void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector
       han::wordEnds(run.data(), run.size(), ends);
       size_t from = 0;
       for (size_t e : ends) {
-        out.emplace_back(text.substr(static_cast<size_t>(at[from]), static_cast<size_t>(at[e] - at[from])));
+        out.push_back(text.substr(static_cast<size_t>(at[from]), static_cast<size_t>(at[e] - at[from])));
         from = e;
       }
       start = i;
@@ -190,25 +199,36 @@ void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector
       for (int32_t k = start; k < end;) {
         const int32_t from = k;
         U8_FWD_1(s, k, end);
-        out.emplace_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(k - from)));
+        out.push_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(k - from)));
       }
     }
     start = end;
   }
 }
 
+// The words of text, as views into it.
+std::vector<std::string_view> wordViews(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (icu::BreakIterator* breaker = wordBreaker()) {
+    appendWords(*breaker, text, out);
+    return out;
+  }
+  // No word breaker: fall back to characters, which still diff correctly.
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t from = i;
+    U8_FWD_1(s, i, n);
+    out.push_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(i - from)));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  icu::BreakIterator* breaker = wordBreaker();
-  if (breaker == nullptr) {
-    // No word breaker: fall back to characters, which still diff correctly.
-    for (char32_t c : utf8::decode(text)) out.push_back(utf8::encode(std::u32string(1, c)));
-    return out;
-  }
-  appendWords(*breaker, text, out);
-  return out;
+  std::vector<std::string_view> views = wordViews(text);
+  return {views.begin(), views.end()};
 }
 
 bool cutsBetweenWords(std::string_view text, size_t at) {
@@ -329,10 +349,10 @@ std::vector<Op> withWordsLeftOut(const std::vector<Op>& searched, const std::vec
 // well (as git's xdiff discards lines without a match): they can be in no common run, so the
 // script is as short as before, and Myers, whose work grows with (N + M)·D, searches far less
 // where a passage was rewritten. The edits counted against kMaxEdits include them.
-std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
+std::vector<Op> editScript(const std::vector<std::string_view>& wa, const std::vector<std::string_view>& wb) {
   std::unordered_map<std::string_view, int> ids;  // views into wa and wb, which outlive it
   ids.reserve(wa.size() + wb.size());
-  auto idsOf = [&](const std::vector<std::string>& ws) {
+  auto idsOf = [&](const std::vector<std::string_view>& ws) {
     std::vector<int> out;
     out.reserve(ws.size());
     for (const auto& w : ws) out.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
@@ -369,20 +389,17 @@ std::vector<Op> editScript(const std::vector<std::string>& wa, const std::vector
 }
 
 // Sentences, each with its closing mark; a line break closes one too.
-std::vector<std::string> sentences(const std::string& text) {
-  std::vector<std::string> out;
-  std::string current;
-  size_t i = 0;
+std::vector<std::string_view> sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0, i = 0;
   while (i < text.size()) {
-    size_t start = i;
     char32_t c = utf8::next(text, i);
-    current.append(text, start, i - start);
     if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'\n' || c == '!' || c == '?' || c == ';') {
-      out.push_back(std::move(current));
-      current.clear();
+      out.push_back(text.substr(start, i - start));
+      start = i;
     }
   }
-  if (!current.empty()) out.push_back(std::move(current));
+  if (start < text.size()) out.push_back(text.substr(start));
   return out;
 }
 
@@ -411,7 +428,7 @@ std::vector<WordEdit> diffWordsWithin(const std::string& wholeA, const std::stri
   const std::string a = wholeA.substr(head, wholeA.size() - head - tail);
   const std::string b = wholeB.substr(head, wholeB.size() - head - tail);
 
-  std::vector<std::string> wa = words(a), wb = words(b);
+  std::vector<std::string_view> wa = wordViews(a), wb = wordViews(b);
   std::vector<Op> ops = editScript(wa, wb);
 
   // Blocks, with the semantic clean-up done as they are built: a slight equal run between two
@@ -494,9 +511,9 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
   // Sentences first: unchanged sentences stay whole, and only the sentences between them that
   // changed are compared word by word (faster, and changes stay inside their sentences). A
   // sentence deleted here and inserted elsewhere is kept whole, so that it shows as a move.
-  std::vector<std::string> sa = sentences(a), sb = sentences(b);
+  std::vector<std::string_view> sa = sentences(a), sb = sentences(b);
   std::vector<Op> ops = editScript(sa, sb);
-  std::multiset<std::string> deleted, inserted;
+  std::multiset<std::string_view> deleted, inserted;
   {
     size_t x = 0, y = 0;
     for (Op op : ops) {
@@ -506,20 +523,20 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
     }
   }
   std::vector<WordEdit> runs;
-  std::vector<std::string> outA, outB;  // the changed sentences since the last unchanged one
+  std::vector<std::string_view> outA, outB;  // the changed sentences since the last unchanged one
   auto flush = [&]() {
     // A sentence of six characters or more found on the other side is a move, not a change.
-    auto movedTo = [](const std::multiset<std::string>& other, const std::string& s) {
+    auto movedTo = [](const std::multiset<std::string_view>& other, std::string_view s) {
       return other.count(s) > 0 && utf8::codepointCount(s) >= 6;
     };
     std::string restA, restB;
     std::vector<Moved> movedOut, movedIn;
     for (const auto& s : outA) {
-      if (movedTo(inserted, s)) movedOut.push_back({restA.size(), s});
+      if (movedTo(inserted, s)) movedOut.push_back({restA.size(), std::string(s)});
       else restA += s;
     }
     for (const auto& s : outB) {
-      if (movedTo(deleted, s)) movedIn.push_back({restB.size(), s});
+      if (movedTo(deleted, s)) movedIn.push_back({restB.size(), std::string(s)});
       else restB += s;
     }
     appendWithMoves(runs, diffWordsWithin(restA, restB), movedOut, movedIn);
@@ -530,7 +547,7 @@ std::vector<WordEdit> diffWords(const std::string& a, const std::string& b) {
   for (Op op : ops) {
     if (op == Op::kEqual) {
       flush();
-      append(runs, {Op::kEqual, sa[x++]});
+      append(runs, {Op::kEqual, std::string(sa[x++])});
       ++y;
     } else if (op == Op::kDelete) {
       outA.push_back(sa[x++]);
