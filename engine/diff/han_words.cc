@@ -16,21 +16,34 @@ namespace {
 constexpr int kStringTrieOffset = 0, kTrieType = 4;
 constexpr int32_t kTrieTypeMask = 7, kTrieTypeUChars = 1, kTrieHasValues = 8;
 
-// The trie of ICU's Chinese and Japanese dictionary, whose values are the words' costs, or null.
-const char16_t* dictionaryTrie() {
-  static const char16_t* trie = [] () -> const char16_t* {
+// ICU's Chinese and Japanese dictionary, open for the process: a trie whose values are the
+// words' costs, or none.
+class Dictionary {
+ public:
+  Dictionary() {
     UErrorCode err = U_ZERO_ERROR;
-    UDataMemory* file = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &err);
-    if (U_FAILURE(err) || file == nullptr) return nullptr;  // kept open for the process
-    const auto* data = static_cast<const uint8_t*>(udata_getMemory(file));
+    file_ = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &err);
+    if (U_FAILURE(err) || file_ == nullptr) return;
+    const auto* data = static_cast<const uint8_t*>(udata_getMemory(file_));
     const auto* indexes = reinterpret_cast<const int32_t*>(data);
-    if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars || (indexes[kTrieType] & kTrieHasValues) == 0) {
-      udata_close(file);
-      return nullptr;
-    }
-    return reinterpret_cast<const char16_t*>(data + indexes[kStringTrieOffset]);
-  }();
-  return trie;
+    if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars || (indexes[kTrieType] & kTrieHasValues) == 0) return;
+    trie_ = reinterpret_cast<const char16_t*>(data + indexes[kStringTrieOffset]);
+  }
+  ~Dictionary() {
+    if (file_ != nullptr) udata_close(file_);
+  }
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+  const char16_t* trie() const { return trie_; }
+
+ private:
+  UDataMemory* file_ = nullptr;
+  const char16_t* trie_ = nullptr;
+};
+
+const char16_t* dictionaryTrie() {
+  static const Dictionary dictionary;
+  return dictionary.trie();
 }
 
 // As ICU's CjkBreakEngine: words of up to 20 UTF-16 units are looked up, and a character that is

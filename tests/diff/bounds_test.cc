@@ -59,6 +59,24 @@ TEST(DiffBounds, TenThousandItemsFindTheOneThatChanged) {
   EXPECT_TRUE(diffRecords(a, a, grammar()).value()["fields"].empty());
 }
 
+// A value out of shape is named by its whole path, however deep (the paths are spelled out only
+// for the message now, from where each value hangs).
+TEST(DiffBounds, ShapeErrorsNameTheWholePath) {
+  json a = label("2026-shanxi-jjzc53");
+  json b = a;
+  b["sections"] = json::array({{{"number", "一、"}, {"title", "x"}},
+                               {{"number", "二、"}, {"title", "y"}, {"children", json::array({{{"title", 5}}})}}});
+  ASSERT_TRUE(recordShapeError(b));
+  EXPECT_EQ(*recordShapeError(b), "/sections/1/children/0/title: expected text");
+  b = a;
+  b["contacts"][0]["phones"] = json::array({"0351-1234567", nullptr});
+  EXPECT_EQ(recordShapeError(b).value_or(""), "/contacts/0/phones/1: expected text");
+  b = a;
+  b["provenance"]["/title"] = {{"chars", {9, 3}}};
+  EXPECT_EQ(recordShapeError(b).value_or(""), "/provenance//title: expected {\"chars\": [begin, end]}");
+  EXPECT_FALSE(recordShapeError(a)) << *recordShapeError(a);
+}
+
 // Found by fuzz_record: the shape check lets an item leave keys out (a hand-edited record), and
 // the summary and the renderers read doc_number.text, an event period's end and a contact's org
 // and emails without looking first (nlohmann's assertion; undefined where assertions are off).
