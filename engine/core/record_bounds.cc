@@ -1,5 +1,6 @@
 #include "core/record_bounds.h"
 
+#include <deque>
 #include <vector>
 
 namespace notice {
@@ -13,61 +14,53 @@ std::optional<std::string> recordSizeError(size_t bytes, const RecordBounds& bou
 }
 
 std::optional<std::string> recordBoundsError(const json& record, const RecordBounds& bounds) {
-  // Every object and list met, with where it hangs in its parent: the path of one is spelled out
-  // only for a message, not for each of the thousands of values a record holds.
+  // Every object and list met, with its path; a deque, so that a child's path can point at its
+  // parent's while more are added.
   struct Node {
     const json* v;
     size_t depth;
-    size_t parent;            // index in `nodes`; the root is its own parent
-    const std::string* key;   // in the parent object, or null for a list item
-    size_t index;             // in the parent list
+    RecordPath at;
   };
-  std::vector<Node> nodes{{&record, 1, 0, nullptr, 0}};
-  auto step = [](const std::string* key, size_t index) { return "/" + (key ? *key : std::to_string(index)); };
-  auto pathOf = [&](size_t n) {
-    std::string at;
-    for (; n != 0; n = nodes[n].parent) at = step(nodes[n].key, nodes[n].index) + at;
-    return at.empty() ? std::string("/") : at;
+  auto where = [](const RecordPath& at) {
+    std::string s = at.str();
+    return s.empty() ? std::string("/") : s;
   };
-  auto tooLong = [&](const json& v, const auto& at) -> std::optional<std::string> {
+  auto tooLong = [&](const json& v, const RecordPath& at) -> std::optional<std::string> {
     if (!v.is_string() || v.get_ref<const std::string&>().size() <= bounds.text_bytes) return std::nullopt;
-    return at() + ": text of " + std::to_string(v.get_ref<const std::string&>().size() >> 20) +
+    return where(at) + ": text of " + std::to_string(v.get_ref<const std::string&>().size() >> 20) +
            " MiB (a record's text is at most " + std::to_string(bounds.text_bytes >> 20) + " MiB)";
   };
-  if (auto e = tooLong(record, [] { return std::string("/"); })) return e;
-  std::vector<size_t> stack{0};
+  if (auto e = tooLong(record, RecordPath{})) return e;
+  std::deque<Node> nodes{{&record, 1, RecordPath{}}};
+  std::vector<const Node*> stack{&nodes.front()};
   while (!stack.empty()) {
-    const size_t n = stack.back();
+    const Node& node = *stack.back();
     stack.pop_back();
-    const json& v = *nodes[n].v;
-    const size_t depth = nodes[n].depth;
+    const json& v = *node.v;
     if (!v.is_structured()) continue;
-    if (depth > bounds.depth) {
-      return pathOf(n) + ": nested deeper than " + std::to_string(bounds.depth) + " levels (no notice nests so deep)";
+    if (node.depth > bounds.depth) {
+      return where(node.at) + ": nested deeper than " + std::to_string(bounds.depth) + " levels (no notice nests so deep)";
     }
     if (v.is_array() && v.size() > bounds.list_items) {
-      return pathOf(n) + ": " + std::to_string(v.size()) + " items (a record holds at most " +
+      return where(node.at) + ": " + std::to_string(v.size()) + " items (a record holds at most " +
              std::to_string(bounds.list_items) + " in one list)";
     }
     if (v.is_object() && v.size() > bounds.object_keys) {
-      return pathOf(n) + ": " + std::to_string(v.size()) + " keys (a record holds at most " +
+      return where(node.at) + ": " + std::to_string(v.size()) + " keys (a record holds at most " +
              std::to_string(bounds.object_keys) + " in one object)";
     }
-    auto visit = [&](const json& child, const std::string* key, size_t index) -> std::optional<std::string> {
-      if (auto e = tooLong(child, [&] { return (n == 0 ? "" : pathOf(n)) + step(key, index); })) return e;
-      if (child.is_structured()) {
-        nodes.push_back({&child, depth + 1, n, key, index});
-        stack.push_back(nodes.size() - 1);
-      }
+    auto visit = [&](const json& child, RecordPath at) -> std::optional<std::string> {
+      if (auto e = tooLong(child, at)) return e;
+      if (child.is_structured()) stack.push_back(&nodes.emplace_back(Node{&child, node.depth + 1, at}));
       return std::nullopt;
     };
     if (v.is_array()) {
       for (size_t i = 0; i < v.size(); ++i) {
-        if (auto e = visit(v[i], nullptr, i)) return e;
+        if (auto e = visit(v[i], RecordPath{&node.at, nullptr, i})) return e;
       }
     } else {
       for (auto it = v.begin(); it != v.end(); ++it) {
-        if (auto e = visit(it.value(), &it.key(), 0)) return e;
+        if (auto e = visit(it.value(), RecordPath{&node.at, &it.key(), 0})) return e;
       }
     }
   }

@@ -22,6 +22,19 @@ struct RecordBounds {
 
 inline constexpr RecordBounds kRecordBounds{};
 
+// Where a value is in a record: a key of an object or an item of a list, under its parent (null
+// for the record itself). Checks pass one down and spell it out ("/sections/1/title") only for a
+// message, not for each of the thousands of values a record holds.
+struct RecordPath {
+  const RecordPath* parent = nullptr;
+  const std::string* key = nullptr;  // or null for a list item
+  size_t index = 0;
+  std::string str() const {  // "" for the record itself
+    if (!parent) return "";
+    return parent->str() + "/" + (key ? *key : std::to_string(index));
+  }
+};
+
 // Empty when `record` keeps within the bounds, else where and what it exceeds:
 // "/themes: 20000 items (a record holds at most 10000 in one list)". Found without recursion.
 std::optional<std::string> recordBoundsError(const nlohmann::json& record, const RecordBounds& bounds = kRecordBounds);

@@ -230,24 +230,16 @@ json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry&
 
 // The body of each top-level section: its stretch of the record's text, up to the next
 // section or the first element after the 正文 (signature, date, attachments).
-// Where each of `chars` (character offsets, ascending) begins in UTF-8 text; past its end, its size.
-std::vector<size_t> byteOffsets(const std::string& text, const std::vector<size_t>& chars) {
-  std::vector<size_t> out;
-  out.reserve(chars.size());
-  size_t byte = 0, count = 0;
-  for (size_t c : chars) {
-    for (; count < c && byte < text.size(); ++count) utf8::next(text, byte);
-    out.push_back(byte);
-  }
-  return out;
-}
-
 std::vector<std::string> sectionBodies(const json& r) {
   const json& sections = r.value("sections", json::array());
   std::vector<std::string> out(sections.size());
   if (!r.contains("text") || !r["text"].is_string() || !r.contains("provenance")) return out;
   const std::string& text = r["text"].get_ref<const std::string&>();
-  const size_t length = utf8::codepointCount(text);
+  // Provenance counts characters: where each begins in the UTF-8 text, and where the text ends.
+  std::vector<size_t> byteAt;
+  for (size_t i = 0; i < text.size(); utf8::next(text, i)) byteAt.push_back(i);
+  const size_t length = byteAt.size();
+  byteAt.push_back(text.size());
   const json& prov = r["provenance"];
   auto startOf = [&](const std::string& pointer) -> std::optional<size_t> {
     if (!prov.contains(pointer)) return std::nullopt;
@@ -259,24 +251,10 @@ std::vector<std::string> sectionBodies(const json& r) {
   for (const char* after : {"/attachments/0", "/issuers/0", "/issue_date", "/publicity"}) {
     if (auto p = startOf(after); p && !starts.empty() && *p > starts.back()) end = std::min(end, *p);
   }
-  // Each body runs from its section's start to the next one's, in characters.
-  std::vector<std::pair<size_t, size_t>> spans;
-  std::vector<size_t> offsets;
   for (size_t i = 0; i < sections.size(); ++i) {
-    size_t from = starts[i], to = i + 1 < starts.size() ? starts[i + 1] : end;
-    if (from >= to || from >= length) continue;
-    spans.emplace_back(i, offsets.size());
-    offsets.push_back(from);
-    offsets.push_back(std::min(to, length));
-  }
-  // The offsets in one walk over the text, in order (a hand-edited record may list starts out of order).
-  std::vector<size_t> sorted = offsets;
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<size_t> bytes = byteOffsets(text, sorted);
-  auto byteOf = [&](size_t c) { return bytes[static_cast<size_t>(std::lower_bound(sorted.begin(), sorted.end(), c) - sorted.begin())]; };
-  for (const auto& [i, k] : spans) {
-    const size_t from = byteOf(offsets[k]), to = byteOf(offsets[k + 1]);
-    out[i] = text.substr(from, to - from);
+    size_t from = starts[i], to = std::min(i + 1 < starts.size() ? starts[i + 1] : end, length);
+    if (from >= to) continue;
+    out[i] = text.substr(byteAt[from], byteAt[to] - byteAt[from]);
   }
   return out;
 }

@@ -11,51 +11,39 @@ namespace notice {
 namespace {
 
 using nlohmann::json;
-// Where a value is in the record: a key of an object or an item of a list, under its parent
-// (null for the record itself). Spelled out only for a message, not for every value checked.
-struct At {
-  const At* parent;
-  const std::string* key;  // or null for a list item
-  size_t index;
-  std::string str() const {
-    if (!parent) return "";
-    return parent->str() + "/" + (key ? *key : std::to_string(index));
-  }
-};
-
 // A check of one value: empty when it fits, else what was expected.
-using Check = std::function<std::optional<std::string>(const json&, const At& at)>;
+using Check = std::function<std::optional<std::string>(const json&, const RecordPath& at)>;
 
-std::optional<std::string> fail(const At& at, const char* expected) { return at.str() + ": expected " + expected; }
+std::optional<std::string> fail(const RecordPath& at, const char* expected) { return at.str() + ": expected " + expected; }
 
 Check textOrNull() {
-  return [](const json& v, const At& at) { return v.is_string() || v.is_null() ? std::nullopt : fail(at, "text or null"); };
+  return [](const json& v, const RecordPath& at) { return v.is_string() || v.is_null() ? std::nullopt : fail(at, "text or null"); };
 }
 Check intOrNull() {
-  return [](const json& v, const At& at) {
+  return [](const json& v, const RecordPath& at) {
     return v.is_number_integer() || v.is_null() ? std::nullopt : fail(at, "a whole number or null");
   };
 }
 Check listOf(Check item) {
-  return [item](const json& v, const At& at) -> std::optional<std::string> {
+  return [item](const json& v, const RecordPath& at) -> std::optional<std::string> {
     if (!v.is_array()) return fail(at, "a list");
     for (size_t i = 0; i < v.size(); ++i) {
-      if (auto e = item(v[i], At{&at, nullptr, i})) return e;
+      if (auto e = item(v[i], RecordPath{&at, nullptr, i})) return e;
     }
     return std::nullopt;
   };
 }
 Check text() {
-  return [](const json& v, const At& at) { return v.is_string() ? std::nullopt : fail(at, "text"); };
+  return [](const json& v, const RecordPath& at) { return v.is_string() ? std::nullopt : fail(at, "text"); };
 }
 // An object whose listed keys, where present, fit their checks; `orNull` lets the whole be null.
 Check object(std::map<std::string, Check> keys, bool orNull = false) {
-  return [keys, orNull](const json& v, const At& at) -> std::optional<std::string> {
+  return [keys, orNull](const json& v, const RecordPath& at) -> std::optional<std::string> {
     if (orNull && v.is_null()) return std::nullopt;
     if (!v.is_object()) return fail(at, orNull ? "an object or null" : "an object");
     for (const auto& [key, check] : keys) {
       if (auto it = v.find(key); it != v.end()) {
-        if (auto e = check(*it, At{&at, &key, 0})) return e;
+        if (auto e = check(*it, RecordPath{&at, &key, 0})) return e;
       }
     }
     return std::nullopt;
@@ -69,8 +57,8 @@ Check section() {
   std::weak_ptr<Check> inner = self;
   *self = object({{"number", text()},
                   {"title", text()},
-                  {"children", [inner](const json& v, const At& at) { return listOf(*inner.lock())(v, at); }}});
-  return [self](const json& v, const At& at) { return (*self)(v, at); };
+                  {"children", [inner](const json& v, const RecordPath& at) { return listOf(*inner.lock())(v, at); }}});
+  return [self](const json& v, const RecordPath& at) { return (*self)(v, at); };
 }
 
 const Check& recordCheck() {
@@ -100,14 +88,14 @@ const Check& recordCheck() {
       {"sections", listOf(section())},
       {"tables", listOf(object({{"caption", textOrNull()}, {"header", listOf(text())}, {"rows", listOf(listOf(text()))}}))},
       {"source", object({{"file", text()}})},
-      {"provenance", [](const json& v, const At& at) -> std::optional<std::string> {
+      {"provenance", [](const json& v, const RecordPath& at) -> std::optional<std::string> {
          if (!v.is_object()) return fail(at, "an object");
          for (auto it = v.begin(); it != v.end(); ++it) {
            const json& p = it.value();
            const json* chars = p.is_object() && p.contains("chars") ? &p["chars"] : nullptr;
            if (!chars || !chars->is_array() || chars->size() != 2 || !(*chars)[0].is_number_unsigned() ||
                !(*chars)[1].is_number_unsigned() || (*chars)[0] > (*chars)[1]) {
-             return fail(At{&at, &it.key(), 0}, "{\"chars\": [begin, end]}");
+             return fail(RecordPath{&at, &it.key(), 0}, "{\"chars\": [begin, end]}");
            }
          }
          return std::nullopt;
@@ -122,7 +110,7 @@ std::optional<std::string> recordShapeError(const json& record) {
   // Bounds first, without recursion: the checks below recurse, and a hostile record of 30,000
   // levels would overflow the stack (F04); a list of millions would cost minutes.
   if (auto e = recordBoundsError(record)) return e;
-  return recordCheck()(record, At{nullptr, nullptr, 0});
+  return recordCheck()(record, RecordPath{});
 }
 
 }  // namespace notice

@@ -95,112 +95,85 @@ void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vec
   }
 }
 
-bool isHan(UChar32 c) {
+// Han by script, the set ICU's word rules hand to its dictionary (wider than utf8::isHan: 々,
+// radicals, compatibility ideographs).
+bool isHanScript(UChar32 c) {
   if (c >= 0x4E00 && c <= 0x9FFF) return true;  // the unified ideographs, nearly all Chinese text
   if (c < 0x2E80) return false;
   UErrorCode err = U_ZERO_ERROR;
   return uscript_getScript(c, &err) == USCRIPT_HAN;
 }
 
-// Text whose dictionary runs han::wordEnds cannot split as ICU would: kana and Hangul (ICU's
-// Japanese rules and Korean), scripts written without spaces (Thai and its neighbours), Han that
-// NFKC changes, and marks joined to a Han character (ICU's rules attach them to it).
-bool needsIcuDictionary(std::string_view text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  bool afterHan = false;
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0x0E00 && c >= 0) {  // Latin, Greek, Cyrillic and the like
-      if (afterHan && c >= 0x80 && attachesBefore(c)) return true;
-      afterHan = false;
-      continue;
-    }
-    if (c >= 0x4E00 && c <= 0x9FFF) {
-      afterHan = true;
-      continue;
-    }
-    if (c < 0x2E80) {
-      if (c >= 0x1100 && c <= 0x11FF) return true;  // Hangul jamo
-      if (c >= 0x0E00 && u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
-      if (afterHan && attachesBefore(c)) return true;
-      afterHan = false;
-      continue;
-    }
-    UErrorCode err = U_ZERO_ERROR;
-    switch (uscript_getScript(c, &err)) {
-      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL: return true;
-      case USCRIPT_HAN:
-        if (!han::hasNormalForm(static_cast<char32_t>(c))) return true;
-        afterHan = true;
-        continue;
-      default: break;
-    }
-    if (c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F) return true;
-    if (u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA) return true;
-    if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
-    if (afterHan && attachesBefore(c)) return true;
-    afterHan = false;
+// A character whose words only ICU's own rules give, so that han::wordEnds cannot stand in for
+// them: Han that NFKC changes (ICU normalizes it first), a mark joined to the Han character
+// before it, kana and Hangul (ICU's Japanese and Korean handling), and the scripts written
+// without spaces (Thai and its neighbours).
+bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
+  if (han) return !han::hasNormalForm(static_cast<char32_t>(c));
+  if (c < 0x80) return false;
+  if (afterHan && attachesBefore(c)) return true;
+  if (c < 0x0E00) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &err)) {
+    case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL: return true;
+    default: break;
   }
-  return false;
+  return c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F ||  // kana marks ICU adds
+         u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA ||
+         u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
 }
 
-// The words of a text: runs of Han split by han::wordEnds, marks that stand alone as words of
-// their own, and the rest by ICU's word breaker. Every boundary between a Han run and what is
-// around it is one in ICU's rules too (nothing joins a Han character to a neighbour but the marks
-// needsIcuDictionary sends to ICU), so the words are those ICU would give, without ICU's costly
-// dictionary engine. U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion.
+// Appends the words of a text: runs of Han split by han::wordEnds, marks that stand alone as
+// words of their own, and the rest by ICU's word breaker. Every boundary between a Han run and
+// what is around it is one in ICU's rules too (nothing joins a Han character to a neighbour but
+// the marks needsIcuRules sends to ICU), so the words are those ICU would give, without ICU's
+// costly dictionary engine. Text with a character only ICU's rules read goes to ICU whole.
+// U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion.
 void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string_view>& out) {
-  if (!han::available() || needsIcuDictionary(text)) return appendIcuWords(breaker, text, out);
+  if (!han::available()) return appendIcuWords(breaker, text, out);
+  const size_t first = out.size();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   static thread_local std::u32string run;
-  static thread_local std::vector<int32_t> at;  // where each character of the run begins
+  static thread_local std::vector<int32_t> at;  // where each character of the run begins, and its end
   static thread_local std::vector<size_t> ends;
-  for (int32_t start = 0; start < n;) {
-    int32_t i = start;
+  bool han = false;  // whether the run is of Han; runs of Han and of the rest alternate
+  if (n > 0) {
+    int32_t i = 0;
     UChar32 c;
     U8_NEXT_OR_FFFD(s, i, n, c);
-    if (isHan(c)) {
-      run.clear();
-      at.clear();
-      for (int32_t next = start; isHan(c);) {
-        run.push_back(static_cast<char32_t>(c));
-        at.push_back(next);
-        next = i;
-        if (i >= n) break;
-        U8_NEXT_OR_FFFD(s, i, n, c);
-        if (!isHan(c)) i = next;
-      }
-      at.push_back(i);
-      han::wordEnds(run.data(), run.size(), ends);
-      size_t from = 0;
-      for (size_t e : ends) {
-        out.push_back(text.substr(static_cast<size_t>(at[from]), static_cast<size_t>(at[e] - at[from])));
-        from = e;
-      }
-      start = i;
-      continue;
-    }
-    // Up to the next Han character.
-    bool alone = standsAlone(c);
-    int32_t end = i;
+    han = isHanScript(c);
+  }
+  for (int32_t start = 0; start < n; han = !han) {
+    run.clear();
+    at.clear();
+    bool alone = true;  // every character a mark that stands alone
+    int32_t end = start;
     while (end < n) {
-      int32_t j = end;
-      U8_NEXT_OR_FFFD(s, j, n, c);
-      if (isHan(c)) break;
-      alone = alone && standsAlone(c);
-      end = j;
-    }
-    if (!alone) {
-      appendIcuWords(breaker, text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)), out);
-    } else {
-      for (int32_t k = start; k < end;) {
-        const int32_t from = k;
-        U8_FWD_1(s, k, end);
-        out.push_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(k - from)));
+      int32_t next = end;
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, next, n, c);
+      if (isHanScript(c) != han) break;
+      if (needsIcuRules(c, han, end == start && start > 0)) {
+        out.resize(first);
+        return appendIcuWords(breaker, text, out);
       }
+      run.push_back(static_cast<char32_t>(c));
+      at.push_back(end);
+      alone = alone && (han || standsAlone(c));
+      end = next;
+    }
+    at.push_back(end);
+    auto word = [&](size_t from, size_t to) {
+      out.push_back(text.substr(static_cast<size_t>(at[from]), static_cast<size_t>(at[to] - at[from])));
+    };
+    if (han) {
+      han::wordEnds(run.data(), run.size(), ends);
+      for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) word(from, ends[k]);
+    } else if (alone) {
+      for (size_t k = 0; k < run.size(); ++k) word(k, k + 1);
+    } else {
+      appendIcuWords(breaker, text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)), out);
     }
     start = end;
   }
