@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
@@ -56,6 +57,26 @@ struct Match {
   uint32_t cost;
 };
 
+// The trie's step from its root on one character, kept for the process: a lookup starts at every
+// character, and the root's branch over thousands of characters is most of a lookup's cost.
+struct FirstStep {
+  UStringTrieResult result;
+  int32_t value;   // with a value, the cost of the character as a word
+  uint64_t state;  // where a longer word goes on, unless result is USTRINGTRIE_NO_MATCH
+};
+
+const FirstStep& firstStep(icu::UCharsTrie& trie, char32_t c) {
+  static thread_local std::unordered_map<char32_t, FirstStep> steps;
+  auto [it, added] = steps.try_emplace(c);
+  if (added) {
+    trie.reset();
+    const UStringTrieResult result = trie.next(static_cast<UChar32>(c));
+    it->second = {result, USTRINGTRIE_HAS_VALUE(result) ? trie.getValue() : 0,
+                  result == USTRINGTRIE_NO_MATCH ? 0 : trie.getState64()};
+  }
+  return it->second;
+}
+
 }  // namespace
 
 bool available() { return dictionaryTrie() != nullptr; }
@@ -79,19 +100,24 @@ void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
   icu::UCharsTrie trie(dictionaryTrie());
   for (size_t i = 0; i < n; ++i) {
     matches.clear();
-    trie.reset();
-    int32_t units = 0;  // ICU limits words in UTF-16 units
-    for (size_t k = i; k < n; ++k) {
-      const UChar32 c = static_cast<UChar32>(run[k]);
-      UStringTrieResult result = trie.next(c);
-      units += U16_LENGTH(c);
-      if (USTRINGTRIE_HAS_VALUE(result)) {
-        matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(trie.getValue())});
-        if (result == USTRINGTRIE_FINAL_VALUE) break;
-      } else if (result == USTRINGTRIE_NO_MATCH) {
-        break;
+    const FirstStep& first = firstStep(trie, run[i]);
+    UStringTrieResult result = first.result;
+    if (USTRINGTRIE_HAS_VALUE(result)) matches.push_back({1, static_cast<uint32_t>(first.value)});
+    int32_t units = U16_LENGTH(run[i]);  // ICU limits words in UTF-16 units
+    if (USTRINGTRIE_MATCHES(result) && result != USTRINGTRIE_FINAL_VALUE && units < kMaxWordUnits) {
+      trie.resetToState64(first.state);
+      for (size_t k = i + 1; k < n; ++k) {
+        const UChar32 c = static_cast<UChar32>(run[k]);
+        result = trie.next(c);
+        units += U16_LENGTH(c);
+        if (USTRINGTRIE_HAS_VALUE(result)) {
+          matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(trie.getValue())});
+          if (result == USTRINGTRIE_FINAL_VALUE) break;
+        } else if (result == USTRINGTRIE_NO_MATCH) {
+          break;
+        }
+        if (units >= kMaxWordUnits) break;
       }
-      if (units >= kMaxWordUnits) break;
     }
     if (matches.empty() || matches.front().codePoints != 1) matches.push_back({1, kUnknownCharCost});
     for (const Match& m : matches) {

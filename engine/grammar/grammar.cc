@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "grammar/grammar_location.h"
+#include "grammar/literal_pattern.h"
 #include "grammar/rules.h"
 
 namespace notice {
@@ -320,7 +321,8 @@ void GrammarLoader::readTable(const std::string& stem, const std::string& filena
         }
         continue;
       }
-      if (!column.pattern || !now) continue;
+      // Literal text is a pattern as written; it is compiled only if asked for (tablePattern).
+      if (!column.pattern || !now || literalAlternatives(row[c])) continue;
       auto re = std::make_shared<const RE2>(row[c], RE2::Quiet);
       if (!re->ok()) {
         problems_.add(at(filename, l.number) + "bad pattern in " + which + ": " + re->error());
@@ -333,7 +335,6 @@ void GrammarLoader::readTable(const std::string& stem, const std::string& filena
     table.push_back(std::move(row));
     compiled.cells.push_back(std::move(patterns));
   }
-  if (now) std::call_once(compiled.compiled, [] {});
 }
 
 void GrammarLoader::readPatterns(const std::string& stem, const std::string& filename, const std::vector<Line>& lines) {
@@ -550,24 +551,22 @@ std::shared_ptr<const RE2> Grammar::tablePattern(const std::string& file, size_t
   auto it = table_patterns_.find(file);
   if (it == table_patterns_.end()) return nullptr;
   const TablePatterns& t = *it->second;
-  std::call_once(t.compiled, [&] {
-    const auto& rows = tables_.at(file);
-    t.cells.assign(rows.size(), {});
-    for (size_t r = 0; r < rows.size(); ++r) {
-      t.cells[r].resize(rows[r].size());
-      for (size_t c : t.columns) {
-        if (c >= rows[r].size() || rows[r][c].empty()) continue;
-        auto re = std::make_shared<const RE2>(rows[r][c], RE2::Quiet);
-        if (re->ok()) {
-          t.cells[r][c] = std::move(re);
-        } else {
-          notCompiled(file + ".tsv row " + std::to_string(r + 1), re->error());
-        }
-      }
+  if (std::find(t.columns.begin(), t.columns.end(), column) == t.columns.end()) return nullptr;
+  const auto& rows = tables_.at(file);
+  if (row >= rows.size() || column >= rows[row].size() || rows[row][column].empty()) return nullptr;
+  // Each cell on its own, when first asked for: a command may use a few cells of a table.
+  std::lock_guard<std::mutex> lock(t.mutex);
+  std::shared_ptr<const RE2>& cell = t.cells[row][column];
+  if (!cell && !t.failed.count({row, column})) {
+    auto re = std::make_shared<const RE2>(rows[row][column], RE2::Quiet);
+    if (re->ok()) {
+      cell = std::move(re);
+    } else {
+      t.failed.insert({row, column});
+      notCompiled(file + ".tsv row " + std::to_string(row + 1), re->error());
     }
-  });
-  if (row >= t.cells.size() || column >= t.cells[row].size()) return nullptr;
-  return t.cells[row][column];
+  }
+  return cell;
 }
 
 }  // namespace notice

@@ -82,11 +82,13 @@ class Grammar {
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2> re;
   };
-  // The pattern cells of a registered table, compiled at load or on first use.
+  // The pattern cells of a registered table: those checked at load by compiling them (not those
+  // of literal text) are kept; the others are compiled on first use.
   struct TablePatterns {
     std::vector<size_t> columns;  // the `:re2` columns
-    mutable std::once_flag compiled;
+    mutable std::mutex mutex;     // guards the two below
     mutable std::vector<std::vector<std::shared_ptr<const RE2>>> cells;  // [row][column]
+    mutable std::set<std::pair<size_t, size_t>> failed;                   // cells that do not compile
   };
   void notCompiled(const std::string& what, const std::string& error) const;
 

@@ -8,6 +8,10 @@ TagTable::TagTable(const Grammar& grammar, const std::string& table) {
   const auto& rows = grammar.table(table);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].size() < 2) continue;
+    if (auto literals = literalAlternatives(rows[i][1])) {
+      rows_.push_back({rows[i][0], std::move(literals), nullptr});
+      continue;
+    }
     std::shared_ptr<const RE2> re = grammar.tablePattern(table, i, 1);
     if (!re) {
       // A table not registered with a pattern column: compiled here, a bad row said, not dropped silently.
@@ -19,21 +23,25 @@ TagTable::TagTable(const Grammar& grammar, const std::string& table) {
       }
       re = std::move(own);
     }
-    rows_.emplace_back(rows[i][0], std::move(re));
+    rows_.push_back({rows[i][0], std::nullopt, std::move(re)});
   }
 }
 
+bool TagTable::matches(const Row& row, const std::string& text) {
+  return row.literals ? occursIn(*row.literals, text) : RE2::PartialMatch(text, *row.re);
+}
+
 std::optional<std::string> TagTable::first(const std::string& text) const {
-  for (const auto& [tag, re] : rows_) {
-    if (RE2::PartialMatch(text, *re)) return tag;
+  for (const auto& row : rows_) {
+    if (matches(row, text)) return row.tag;
   }
   return std::nullopt;
 }
 
 std::set<std::string> TagTable::all(const std::string& text) const {
   std::set<std::string> tags;
-  for (const auto& [tag, re] : rows_) {
-    if (RE2::PartialMatch(text, *re)) tags.insert(tag);
+  for (const auto& row : rows_) {
+    if (matches(row, text)) tags.insert(row.tag);
   }
   return tags;
 }

@@ -1,7 +1,9 @@
 // A grammar table whose rows are `tag <TAB> RE2 pattern` (agencies.tsv: role and name pattern;
 // duties.tsv: kind of duty and wording), asked which tags a text carries. Rows are tried in file
-// order, so specific rows go first. The patterns are the ones Grammar::load compiled and checked
-// (a table registered in grammar/rules.h as "tag pattern:re2"); they are shared, not copied.
+// order, so specific rows go first. The patterns are the ones Grammar::load checked (a table
+// registered in grammar/rules.h as "tag pattern:re2"): one of literal text joined by `|` is
+// searched for as text (grammar/literal_pattern.h), any other is the grammar's compiled pattern,
+// shared, not copied.
 #pragma once
 
 #include <memory>
@@ -13,6 +15,7 @@
 #include <re2/re2.h>
 
 #include "grammar/grammar.h"
+#include "grammar/literal_pattern.h"
 
 namespace notice {
 
@@ -25,7 +28,14 @@ class TagTable {
   std::set<std::string> all(const std::string& text) const;
 
  private:
-  std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rows_;
+  struct Row {
+    std::string tag;
+    std::optional<std::vector<LiteralAlternative>> literals;
+    std::shared_ptr<const RE2> re;  // when the pattern is not literal text
+  };
+  static bool matches(const Row& row, const std::string& text);
+
+  std::vector<Row> rows_;
 };
 
 }  // namespace notice
