@@ -14,6 +14,7 @@
 #include "cli/cmd_archive_common.h"
 #include "cli/commands.h"
 #include "cli/limit_options.h"
+#include "core/json_text.h"
 #include "core/record_bounds.h"
 #include "diff/diff.h"
 #include "diff/render.h"
@@ -132,7 +133,7 @@ Result<nlohmann::json> loadRecord(LazyParser& lazy, const std::string& path, con
   size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] == '{') {
     if (auto big = recordSizeError(b.size())) return Error{ErrorCode::kTooLarge, "a record of " + *big};
-    auto json = nlohmann::json::parse(b, nullptr, false);
+    auto json = parseJson(b);
     if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, "not valid JSON"};
     if (!json.contains("schema") || json["schema"] != "notice/1") {
       return Error{ErrorCode::kNotText, "JSON, but not a notice/1 record (written by `notice parse`)"};

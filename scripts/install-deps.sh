@@ -8,11 +8,12 @@
 #   scripts/install-deps.sh --bench   also the peers and timers bench/ runs against
 set -euo pipefail
 
-# Build and run: the compiler, ICU, poppler (PDF), RE2, JSON, Nettle (SHA-256), libxml2 (web
-# pages), Tesseract with its Chinese data (OCR), libzip + pugixml (OFD, Word), SQLite and libpq
+# Build and run: the compiler, ICU, poppler (PDF), RE2, JSON (nlohmann; simdjson, which reads
+# records fast), Nettle (SHA-256), libxml2 (web pages), Tesseract with its Chinese data (OCR),
+# libzip + pugixml (OFD, Word), SQLite and libpq
 # (the archive in a file or on a PostgreSQL server); lld, the faster linker, when it is there.
 packages=(g++ lld cmake make pkg-config libicu-dev libpoppler-cpp-dev poppler-data libre2-dev
-          nlohmann-json3-dev nettle-dev libxml2-dev libtesseract-dev libleptonica-dev tesseract-ocr
+          nlohmann-json3-dev libsimdjson-dev nettle-dev libxml2-dev libtesseract-dev libleptonica-dev tesseract-ocr
           tesseract-ocr-chi-sim libzip-dev libpugixml-dev libsqlite3-dev libpq-dev)
 for option in "$@"; do
   case "$option" in

@@ -1,10 +1,12 @@
 // Record JSON, as `notice diff` and `compare` read it from files (or hand-edited): whatever the
 // bytes, a record in shape diffs both ways against a real record, compares in a series, and
 // renders in every format; one out of shape is refused by the shape check, never read. The word
-// diff of its text against the real record's spells out both texts.
+// diff of its text against the real record's spells out both texts. The bytes are read as the
+// CLI reads them (parseJson), which must read what nlohmann's parser reads.
 #include <cstddef>
 #include <cstdint>
 
+#include "core/json_text.h"
 #include "diff/diff.h"
 #include "diff/record_shape.h"
 #include "diff/render.h"
@@ -13,7 +15,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace notice;
-  auto r = nlohmann::json::parse(data, data + size, nullptr, false);
+  auto r = parseJson(std::string_view(reinterpret_cast<const char*>(data), size));
+  const auto theirs = nlohmann::json::parse(data, data + size, nullptr, false);
+  fuzz::require(r.is_discarded() == theirs.is_discarded() && (r.is_discarded() || r.dump() == theirs.dump()),
+                "parseJson reads the bytes as nlohmann does");
   if (r.is_discarded() || !r.is_object()) return 0;
   if (recordShapeError(r)) return 0;
   const Grammar& g = fuzz::engine().grammar();

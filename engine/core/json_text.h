@@ -1,0 +1,19 @@
+// JSON text read into nlohmann::json, the engine's value type. simdjson reads it where it can:
+// records are mostly long strings of Chinese, which nlohmann's lexer takes a byte at a time (in
+// `notice diff`, reading the two records cost as much as comparing them). Where simdjson refuses
+// a text (a byte-order mark, a number too large for 64 bits, nesting past its depth of 1024, or
+// anything that is not JSON), nlohmann's parser reads it, so what is accepted, and how, is
+// nlohmann's; simdjson accepts no text that nlohmann refuses.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace notice {
+
+// The value of `text`; a discarded value (is_discarded()) when it is not JSON, as from
+// nlohmann::json::parse(text, nullptr, false).
+nlohmann::json parseJson(std::string_view text);
+
+}  // namespace notice

@@ -1,0 +1,55 @@
+// parseJson reads JSON as nlohmann's parser does (the same values, of the same types, and the
+// same texts refused), though most texts are read by simdjson.
+#include "core/json_text.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace notice {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Equal as values, and the same when written out (which tells an unsigned from a signed integer
+// and an integer from a float).
+void expectSameAsNlohmann(const std::string& text) {
+  const json ours = parseJson(text), theirs = json::parse(text, nullptr, false);
+  ASSERT_EQ(ours.is_discarded(), theirs.is_discarded()) << text;
+  if (theirs.is_discarded()) return;
+  EXPECT_EQ(ours, theirs) << text;
+  EXPECT_EQ(ours.dump(), theirs.dump()) << text;
+}
+
+TEST(JsonText, ReadsEdgeCasesAsNlohmannDoes) {
+  for (const std::string& text : std::vector<std::string>{
+           "{\"a\":1}", "\xEF\xBB\xBF{\"a\":1}", "{\"a\":1,\"a\":2}", "{\"b\":[],\"a\":{}}", "[18446744073709551615]",
+           "[18446744073709551616]", "[-9223372036854775808]", "[-9223372036854775809]", "[123456789012345678901234567890]",
+           "[0]", "[7]", "[-7]", "[-0.0]", "[1E2]", "[1.5e-400]", "[1e400]", "[0.1]", "\"\\u0000\"", "\"\\ud83d\\ude00\"",
+           "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"x\x01y\"", "\"\t\"", "\"\x7f\"", "\"\xff\"", "\"\xe4\xb8\"",
+           "[1,]", "{\"a\":1,}", "  [1]  ", "[1] x", "", " ", "nul", "[\"\\x\"]", "[0x1]", "[.5]", "[5.]", "[01]", "{\"a\"}",
+           "[true,false,null]", "null", "\"通知\"", std::string(2000, '[') + std::string(2000, ']')}) {
+    expectSameAsNlohmann(text);
+  }
+}
+
+TEST(JsonText, ReadsTheCorpusLabelsAndSchemasAsNlohmannDoes) {
+  size_t files = 0;
+  for (const char* dir : {NOTICE_SOURCE_DIR "/corpus/labels", NOTICE_SOURCE_DIR "/corpus/real/labels", NOTICE_SOURCE_DIR "/schema"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() != ".json") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      expectSameAsNlohmann(std::string(std::istreambuf_iterator<char>(in), {}));
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 70u);
+}
+
+}  // namespace
+}  // namespace notice
