@@ -45,6 +45,13 @@ std::optional<int> shiftDays(const json& a, const json& b) {
   return static_cast<int>(*y - *x);
 }
 
+// The list at `key` of a record (a reference into it, not a copy), or an empty one.
+const json& listAt(const json& r, const char* key) {
+  static const json empty = json::array();
+  auto it = r.find(key);
+  return it != r.end() && it->is_array() ? *it : empty;
+}
+
 json entry(const std::string& path, const char* op, const json& oldValue, const json& newValue) {
   return {{"path", path}, {"op", op}, {"old", oldValue}, {"new", newValue}};
 }
@@ -90,8 +97,8 @@ Pairing pairEqual(const std::vector<std::string>& x, const std::vector<std::stri
 void stringLists(const json& a, const json& b, json& out) {
   for (const char* key : {"issuer_mark", "recipients", "issuers", "cc"}) {
     std::vector<std::string> x, y;
-    for (const auto& v : a.value(key, json::array())) if (v.is_string()) x.push_back(v);
-    for (const auto& v : b.value(key, json::array())) if (v.is_string()) y.push_back(v);
+    for (const auto& v : listAt(a, key)) if (v.is_string()) x.push_back(v);
+    for (const auto& v : listAt(b, key)) if (v.is_string()) y.push_back(v);
     const Pairing p = pairEqual(x, y);
     for (size_t i = 0; i < x.size(); ++i) {
       if (p.of_old[i] < 0) out.push_back(entry("/" + std::string(key) + "/" + std::to_string(i), "removed", x[i], nullptr));
@@ -168,7 +175,7 @@ std::string str(const json& v, const char* key) {
 std::vector<std::string> eventNames(const json& r) {
   std::vector<std::string> out;
   for (const char* key : {"event_periods", "themes"}) {
-    for (const auto& v : r.value(key, json::array())) {
+    for (const auto& v : listAt(r, key)) {
       std::string e = str(v, "event");
       if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
     }
@@ -195,7 +202,7 @@ json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry&
   std::vector<std::string> order;
   std::map<std::string, std::pair<json, json>> byRole;
   auto collect = [&](const json& record, bool isNew) {
-    for (const auto& v : record.value(key, json::array())) {
+    for (const auto& v : listAt(record, key)) {
       if (!v.is_string()) continue;
       std::string role = roles.roleOf(v).value_or("其他：" + v.get<std::string>());
       if (!byRole.count(role)) order.push_back(role);
@@ -231,13 +238,17 @@ json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry&
 // The body of each top-level section: its stretch of the record's text, up to the next
 // section or the first element after the 正文 (signature, date, attachments).
 std::vector<std::string> sectionBodies(const json& r) {
-  const json& sections = r.value("sections", json::array());
+  const json& sections = listAt(r, "sections");
   std::vector<std::string> out(sections.size());
   if (!r.contains("text") || !r["text"].is_string() || !r.contains("provenance")) return out;
   const std::string& text = r["text"].get_ref<const std::string&>();
-  // Provenance counts characters: where each begins in the UTF-8 text, and where the text ends.
+  // Provenance counts characters: where each begins in the UTF-8 text (a byte that is not a
+  // continuation byte: JSON text is valid UTF-8), and where the text ends.
   std::vector<size_t> byteAt;
-  for (size_t i = 0; i < text.size(); utf8::next(text, i)) byteAt.push_back(i);
+  byteAt.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byteAt.push_back(i);
+  }
   const size_t length = byteAt.size();
   byteAt.push_back(text.size());
   const json& prov = r["provenance"];
@@ -303,8 +314,8 @@ std::set<size_t> inOrder(const std::vector<int>& seq, const std::vector<bool>& s
 }
 
 void alignSections(const json& a, const json& b, json& sectionsOut, json& textOut) {
-  const json& x = a.value("sections", json::array());
-  const json& y = b.value("sections", json::array());
+  const json& x = listAt(a, "sections");
+  const json& y = listAt(b, "sections");
   auto bodiesA = sectionBodies(a), bodiesB = sectionBodies(b);
   std::vector<std::tuple<double, size_t, size_t>> pairs;
   std::set<std::pair<size_t, size_t>> closePairs;  // strong enough to call a split or a merge
@@ -501,23 +512,23 @@ json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
     row["doc_number"] = r.value("doc_number", json()).is_object() ? r["doc_number"].value("text", json()) : json();
     json themes = json::array(), periods = json::array(), rolesOf = json::array(), deadlines = json::array(),
          attachments = json::array();
-    for (const auto& t : r.value("themes", json::array())) themes.push_back(str(t, "event") + "：" + str(t, "theme"));
-    for (const auto& p : r.value("event_periods", json::array())) {
+    for (const auto& t : listAt(r, "themes")) themes.push_back(str(t, "event") + "：" + str(t, "theme"));
+    for (const auto& p : listAt(r, "event_periods")) {
       periods.push_back(str(p, "event") + " " + str(p, "start") + (str(p, "end") != str(p, "start") ? "—" + str(p, "end") : ""));
     }
     std::set<std::string> seen;
-    for (const auto& i : r.value("issuers", json::array())) {
+    for (const auto& i : listAt(r, "issuers")) {
       std::string role = roles.roleOf(i.get<std::string>()).value_or(i.get<std::string>());
       if (seen.insert(role).second) rolesOf.push_back(role);
     }
-    for (const auto& d : r.value("deadlines", json::array())) {
+    for (const auto& d : listAt(r, "deadlines")) {
       const bool dated = d.is_object() && d.contains("date") && d["date"].is_string();  // a partial record may lack it
       deadlines.push_back((dated ? d["date"].get<std::string>() : std::string("?")) + " " + str(d, "action"));
     }
-    for (const auto& a : r.value("attachments", json::array())) attachments.push_back(str(a, "title"));
+    for (const auto& a : listAt(r, "attachments")) attachments.push_back(str(a, "title"));
     row["themes"] = themes;
     row["event_periods"] = periods;
-    row["issuers"] = r.value("issuers", json::array()).size();
+    row["issuers"] = listAt(r, "issuers").size();
     row["roles"] = rolesOf;
     row["deadlines"] = deadlines;
     row["attachments"] = attachments;
