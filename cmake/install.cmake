@@ -5,6 +5,7 @@
 #     lib/notice/notice-pdf.so              the PDF source, loaded when the first PDF comes
 #     lib/notice/notice-html.so             the web-page source, loaded when the first page comes
 #     lib/notice/notice-package.so          the OFD and .docx sources, loaded when the first zip comes
+#     lib/notice/notice-sqlite.so           the archive in a file (SQLite), loaded when one is opened
 #     lib/notice/notice-pg.so               the PostgreSQL archive, loaded when one is opened
 #     share/notice/grammars/                the rule files
 #     share/notice/schema/                  the JSON Schemas of records, diffs and series
@@ -30,6 +31,8 @@ install(TARGETS notice_html_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/n
 install(TARGETS notice_package_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 # The PostgreSQL archive, loaded when a server's archive is opened (engine/archive/pg_module.h).
 install(TARGETS notice_pg_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
+# The SQLite archive, likewise (engine/archive/sqlite_module.h).
+install(TARGETS notice_sqlite_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/notice)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/grammars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/notice/grammars)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/schema/ DESTINATION ${CMAKE_INSTALL_DATADIR}/notice/schema
         FILES_MATCHING PATTERN "*.schema.json")

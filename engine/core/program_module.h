@@ -2,8 +2,9 @@
 // needed so that a command which does not use them does not pay for loading them (issue 12,
 // item 6). notice-pdf.so holds the PDF source (poppler, Tesseract), notice-package.so the OFD and
 // .docx sources (libzip, which brings libcrypto, and pugixml), notice-pg.so the PostgreSQL
-// archive (libpq, and the TLS and Kerberos libraries it links). A module is linked -Bsymbolic
-// and takes the engine's own functions from the program, which exports them.
+// archive (libpq, and the TLS and Kerberos libraries it links), notice-sqlite.so the archive in a
+// file (libsqlite3). A module is linked -Bsymbolic and takes the engine's own functions from the
+// program, which exports them.
 #pragma once
 
 #include <string>

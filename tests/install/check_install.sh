@@ -25,7 +25,7 @@ mkdir "$tmp/elsewhere"
 # --- 1. cmake --install -------------------------------------------------------------------
 DESTDIR="$tmp/stage" cmake --install "$build" --prefix /usr >/dev/null
 prefix=$tmp/stage/usr
-for f in bin/notice lib/notice/notice-pdf.so lib/notice/notice-html.so lib/notice/notice-package.so lib/notice/notice-pg.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
+for f in bin/notice lib/notice/notice-pdf.so lib/notice/notice-html.so lib/notice/notice-package.so lib/notice/notice-pg.so lib/notice/notice-sqlite.so share/notice/schema/notice-1.schema.json share/man/man1/notice.1.gz \
          share/bash-completion/completions/notice; do
   [ -f "$prefix/$f" ] || fail "cmake --install did not put $f under the prefix"
 done
@@ -101,7 +101,7 @@ without_module notice-html.so "$tmp/notice.html" "cannot read web pages: the mod
   fail "cpack: $(tail -5 "$tmp/cpack.log")"
 deb=$(ls "$tmp"/pkg/notice_*.deb)
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/lib/notice/notice-html.so ./usr/lib/notice/notice-package.so ./usr/lib/notice/notice-pg.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
+for f in ./usr/bin/notice ./usr/lib/notice/notice-pdf.so ./usr/lib/notice/notice-html.so ./usr/lib/notice/notice-package.so ./usr/lib/notice/notice-pg.so ./usr/lib/notice/notice-sqlite.so ./usr/share/notice/grammars/structure.re2 ./usr/share/notice/schema/notice-1.schema.json \
          ./usr/share/man/man1/notice.1.gz ./usr/share/bash-completion/completions/notice; do
   grep -qx "$f" <<<"$contents" || fail "the .deb lacks $f"
 done
