@@ -1,5 +1,7 @@
 #include "grammar/literal_pattern.h"
 
+#include "core/utf8.h"
+
 namespace notice {
 namespace {
 
@@ -60,8 +62,7 @@ std::optional<std::vector<LiteralAlternative>> literalAlternatives(std::string_v
 
 bool occursIn(const std::vector<LiteralAlternative>& alternatives, std::string_view text) {
   for (const auto& a : alternatives) {
-    if (a.atEnd ? text.size() >= a.text.size() && text.substr(text.size() - a.text.size()) == a.text
-                : text.find(a.text) != std::string_view::npos) {
+    if (a.atEnd ? utf8::endsWith(text, a.text) : text.find(a.text) != std::string_view::npos) {
       return true;
     }
   }
