@@ -14,6 +14,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NOTICE_LEAK_CHECKED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define NOTICE_LEAK_CHECKED 1
+#endif
+#ifdef NOTICE_LEAK_CHECKED
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "cli/commands.h"
 #include "notice.h"
 
@@ -161,6 +173,20 @@ std::string describe(const Error& e, const SourceOptions& options) {
       return e.message + (options.ocr == OcrMode::kNever ? " (--ocr never was given; --ocr auto reads such pages by OCR)" : "");
     default: return e.message;
   }
+}
+
+void exitWithoutTeardown(int code) {
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+    std::fprintf(stderr, "notice: writing the output failed: %s\n", std::strerror(errno));
+    code = kFailed;
+  }
+#ifdef NOTICE_LEAK_CHECKED
+  // What the command still holds is reachable from its frames, so only true leaks are reported.
+  if (__lsan_do_recoverable_leak_check() != 0) code = kFailed;
+#endif
+  std::fflush(stderr);
+  _exit(code);
 }
 
 int exitCodeFor(ErrorCode code) {

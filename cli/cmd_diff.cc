@@ -275,9 +275,9 @@ int runDiff(const std::vector<std::string>& args) {
     return kFailed;
   }
   const nlohmann::json& diff = compared.value();
-  if (o.format == "json") return emit(diff.dump(1, ' ') + "\n", o);
-  if (o.format == "html") return emit(renderDiffHtml(diff), o);
-  return emit(renderDiffText(diff, colourWanted(o)), o);
+  if (o.format == "json") exitWithoutTeardown(emit(diff.dump(1, ' ') + "\n", o));
+  if (o.format == "html") exitWithoutTeardown(emit(renderDiffHtml(diff), o));
+  exitWithoutTeardown(emit(renderDiffText(diff, colourWanted(o)), o));
 }
 
 int runCompare(const std::vector<std::string>& args) {
@@ -300,10 +300,10 @@ int runCompare(const std::vector<std::string>& args) {
     return kFailed;
   }
   const nlohmann::json& series = compared.value();
-  if (o.format == "json") return emit(series.dump(1, ' ') + "\n", o);
-  if (o.format == "csv") return emit(renderSeriesCsv(series), o);
-  if (o.format == "html") return emit(renderSeriesHtml(series), o);
-  return emit(renderSeriesText(series, colourWanted(o)), o);
+  if (o.format == "json") exitWithoutTeardown(emit(series.dump(1, ' ') + "\n", o));
+  if (o.format == "csv") exitWithoutTeardown(emit(renderSeriesCsv(series), o));
+  if (o.format == "html") exitWithoutTeardown(emit(renderSeriesHtml(series), o));
+  exitWithoutTeardown(emit(renderSeriesText(series, colourWanted(o)), o));
 }
 
 }  // namespace notice::cli

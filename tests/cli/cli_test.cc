@@ -181,6 +181,26 @@ TEST(Cli, DiffTextIsPlainWhenPipedAndHtmlGoesToAFile) {
   EXPECT_NE(page.find("<table id=\"roles\""), std::string::npos);
 }
 
+// diff and compare end without freeing what they hold (exitWithoutTeardown): their output is
+// flushed first, and a write that fails is reported, where a normal exit ignored it.
+TEST(Cli, DiffAndCompareSayWhenTheirOutputCannotBeWritten) {
+  std::string pair = sourcePath("corpus/text/2026-shanxi-jjzc53.txt") + " " + sourcePath("corpus/text/2026-anhui-wjmzc23.txt");
+  for (const char* command : {"diff", "diff --format json", "compare"}) {
+    // Standard error to the pipe, standard output to a device that is always full.
+    FILE* pipe = popen((std::string(NOTICE_BIN) + " " + command + " " + pair + " 2>&1 >/dev/full").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string err;
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) err.append(buf, n);
+    int status = pclose(pipe);
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << command;
+    EXPECT_NE(err.find("notice: writing the output failed: No space left on device"), std::string::npos) << command << ": " << err;
+  }
+  CommandResult whole = run("diff " + pair);  // and written whole where it can be
+  ASSERT_EQ(whole.code, 0);
+  EXPECT_NE(whole.out.find("~ 国资: 山西省国资委 → 安徽省人民政府国有资产监督管理委员会"), std::string::npos) << whole.out;
+}
+
 TEST(Cli, DiffNamesABadInputAndNeedsTwo) {
   std::string good = sourcePath("corpus/text/2021-shanxi-jjzc30.txt");
   EXPECT_EQ(run("diff " + good).code, 2);
