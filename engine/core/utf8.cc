@@ -24,9 +24,18 @@ void append(std::string& out, char32_t c) {
 }
 
 std::u32string decode(std::string_view s) {
-  std::u32string out;
-  size_t i = 0;
-  while (i < s.size()) out.push_back(next(s, i));
+  // As next() character by character, in one loop over a buffer sized once: the comparison
+  // decodes every section's text.
+  std::u32string out(s.size(), U'\0');
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  size_t count = 0;
+  for (int32_t pos = 0; pos < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, pos, n, c);
+    out[count++] = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  }
+  out.resize(count);
   return out;
 }
 
