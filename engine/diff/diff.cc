@@ -498,13 +498,14 @@ json diffChecked(const json& a, const json& b, const Grammar& grammar) {
               {"recipients_by_role", byRoleOf("recipients", a, b, roles)}, {"sections", sections}, {"text", text}};
 }
 
-json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
+json seriesChecked(const std::vector<const json*>& records, const Grammar& grammar) {
   RoleRegistry roles(grammar);
   json columns = {"file", "year", "province", "doc_number", "themes", "event_periods", "issuers", "roles", "deadlines",
                   "attachments"};
   json rows = json::array();
   json previous;
-  for (const auto& r : records) {
+  for (const json* record : records) {
+    const json& r = *record;
     json row;
     row["file"] = r.contains("source") ? r["source"].value("file", "") : "";
     row["year"] = r.value("year", json());
@@ -562,10 +563,9 @@ json seriesChecked(const std::vector<json>& records, const Grammar& grammar) {
   return json{{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};
 }
 
-}  // namespace
-
-Result<json> diffRecords(const json& a, const json& b, const Grammar& grammar) {
-  if (auto e = outOfShape({&a, &b})) return *e;
+// The comparisons of records in shape; a shape the check let through that a reader still trips
+// on is an error, not a throw.
+Result<json> diffShaped(const json& a, const json& b, const Grammar& grammar) {
   try {
     return diffChecked(a, b, grammar);
   } catch (const json::exception& e) {
@@ -573,15 +573,36 @@ Result<json> diffRecords(const json& a, const json& b, const Grammar& grammar) {
   }
 }
 
-Result<json> compareSeries(const std::vector<json>& records, const Grammar& grammar) {
-  std::vector<const json*> all;
-  for (const auto& r : records) all.push_back(&r);
-  if (auto e = outOfShape(all)) return *e;
+Result<json> compareShaped(const std::vector<const json*>& records, const Grammar& grammar) {
   try {
     return seriesChecked(records, grammar);
   } catch (const json::exception& e) {
     return unexpected(e);
   }
+}
+
+}  // namespace
+
+Result<json> diffRecords(const json& a, const json& b, const Grammar& grammar) {
+  if (auto e = outOfShape({&a, &b})) return *e;
+  return diffShaped(a, b, grammar);
+}
+
+Result<json> diffRecords(const ShapedRecord& a, const ShapedRecord& b, const Grammar& grammar) {
+  return diffShaped(a.record(), b.record(), grammar);
+}
+
+Result<json> compareSeries(const std::vector<json>& records, const Grammar& grammar) {
+  std::vector<const json*> all;
+  for (const auto& r : records) all.push_back(&r);
+  if (auto e = outOfShape(all)) return *e;
+  return compareShaped(all, grammar);
+}
+
+Result<json> compareSeries(const std::vector<ShapedRecord>& records, const Grammar& grammar) {
+  std::vector<const json*> all;
+  for (const auto& r : records) all.push_back(&r.record());
+  return compareShaped(all, grammar);
 }
 
 }  // namespace notice

@@ -19,14 +19,18 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "diff/record_shape.h"
 #include "grammar/grammar.h"
 
 namespace notice {
 
 Result<nlohmann::json> diffRecords(const nlohmann::json& a, const nlohmann::json& b, const Grammar& grammar);
+// The same for records already checked, which are not checked again.
+Result<nlohmann::json> diffRecords(const ShapedRecord& a, const ShapedRecord& b, const Grammar& grammar);
 
 // One row per notice of a series with the key fields, and the fields that changed against the
 // row before: {"schema": "notice-series/1", "columns": [...], "rows": [{values…, "changed": [...]}]}.
 Result<nlohmann::json> compareSeries(const std::vector<nlohmann::json>& records, const Grammar& grammar);
+Result<nlohmann::json> compareSeries(const std::vector<ShapedRecord>& records, const Grammar& grammar);
 
 }  // namespace notice

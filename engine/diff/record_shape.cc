@@ -113,4 +113,9 @@ std::optional<std::string> recordShapeError(const json& record) {
   return recordCheck()(record, RecordPath{});
 }
 
+Result<ShapedRecord> ShapedRecord::of(nlohmann::json record) {
+  if (auto wrong = recordShapeError(record)) return Error{ErrorCode::kBadRecord, *wrong};
+  return ShapedRecord(std::move(record));
+}
+
 }  // namespace notice

@@ -77,6 +77,30 @@ TEST(DiffBounds, ShapeErrorsNameTheWholePath) {
   EXPECT_FALSE(recordShapeError(a)) << *recordShapeError(a);
 }
 
+// A record checked once (ShapedRecord) is compared as the same JSON checked by the comparison
+// itself, and one out of shape is not let through.
+TEST(DiffBounds, ShapedRecordsCompareAsTheirJson) {
+  json a = label("2021-shanxi-jjzc30"), b = label("2026-shanxi-jjzc53"), c = label("2026-anhui-wjmzc23");
+  auto sa = ShapedRecord::of(a), sb = ShapedRecord::of(b), sc = ShapedRecord::of(c);
+  ASSERT_TRUE(sa.ok() && sb.ok() && sc.ok());
+  EXPECT_EQ(sa.value().record(), a);
+  auto shaped = diffRecords(sa.value(), sb.value(), grammar());
+  auto plain = diffRecords(a, b, grammar());
+  ASSERT_TRUE(shaped.ok() && plain.ok());
+  EXPECT_EQ(shaped.value(), plain.value());
+  EXPECT_FALSE(shaped.value()["text"].empty());
+  auto seriesShaped = compareSeries(std::vector<ShapedRecord>{sa.value(), sb.value(), sc.value()}, grammar());
+  auto seriesPlain = compareSeries(std::vector<json>{a, b, c}, grammar());
+  ASSERT_TRUE(seriesShaped.ok() && seriesPlain.ok());
+  EXPECT_EQ(seriesShaped.value(), seriesPlain.value());
+  EXPECT_EQ(seriesShaped.value()["rows"].size(), 3u);
+  b["themes"][0]["theme"] = 7;
+  auto refused = ShapedRecord::of(b);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kBadRecord);
+  EXPECT_EQ(refused.error().message, "/themes/0/theme: expected text or null");
+}
+
 // Found by fuzz_record: the shape check lets an item leave keys out (a hand-edited record), and
 // the summary and the renderers read doc_number.text, an event period's end and a contact's org
 // and emails without looking first (nlohmann's assertion; undefined where assertions are off).
