@@ -14,15 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define NOTICE_LEAK_CHECKED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define NOTICE_LEAK_CHECKED 1
-#endif
-#ifdef NOTICE_LEAK_CHECKED
+#ifdef NOTICE_SANITIZE
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -181,7 +173,7 @@ void exitWithoutTeardown(int code) {
     std::fprintf(stderr, "notice: writing the output failed: %s\n", std::strerror(errno));
     code = kFailed;
   }
-#ifdef NOTICE_LEAK_CHECKED
+#ifdef NOTICE_SANITIZE
   // What the command still holds is reachable from its frames, so only true leaks are reported.
   if (__lsan_do_recoverable_leak_check() != 0) code = kFailed;
 #endif

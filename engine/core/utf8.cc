@@ -7,14 +7,6 @@
 
 namespace notice::utf8 {
 
-char32_t next(std::string_view s, size_t& i) {
-  int32_t pos = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
-  i = static_cast<size_t>(pos);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-}
-
 void append(std::string& out, char32_t c) {
   char buf[4];
   int32_t len = 0;
@@ -24,18 +16,11 @@ void append(std::string& out, char32_t c) {
 }
 
 std::u32string decode(std::string_view s) {
-  // As next() character by character, in one loop over a buffer sized once: the comparison
-  // decodes every section's text.
-  std::u32string out(s.size(), U'\0');
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  size_t count = 0;
-  for (int32_t pos = 0; pos < n;) {
-    UChar32 c;
-    U8_NEXT(bytes, pos, n, c);
-    out[count++] = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-  }
-  out.resize(count);
+  // Sized once by a count of the characters' lead bytes (a byte that is not UTF-8 adds one more).
+  std::u32string out;
+  out.reserve(codepointCount(s));
+  size_t i = 0;
+  while (i < s.size()) out.push_back(next(s, i));
   return out;
 }
 

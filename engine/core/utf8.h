@@ -6,10 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 namespace notice::utf8 {
 
-// Decodes one code point at byte offset i and advances i; invalid bytes give U+FFFD.
-char32_t next(std::string_view s, size_t& i);
+// Decodes one code point at byte offset i and advances i; invalid bytes give U+FFFD. Inline: it
+// runs once per character of every text the engine reads.
+inline char32_t next(std::string_view s, size_t& i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(pos);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
 void append(std::string& out, char32_t c);
 std::u32string decode(std::string_view s);
 std::string encode(std::u32string_view s);

@@ -563,19 +563,12 @@ json seriesChecked(const std::vector<const json*>& records, const Grammar& gramm
   return json{{"schema", "notice-series/1"}, {"columns", columns}, {"rows", rows}};
 }
 
-// The comparisons of records in shape; a shape the check let through that a reader still trips
-// on is an error, not a throw.
-Result<json> diffShaped(const json& a, const json& b, const Grammar& grammar) {
+// A comparison of records in shape: a shape the check let through that a reader still trips on
+// is an error, not a throw.
+template <typename Compare>
+Result<json> guarded(Compare compare) {
   try {
-    return diffChecked(a, b, grammar);
-  } catch (const json::exception& e) {
-    return unexpected(e);
-  }
-}
-
-Result<json> compareShaped(const std::vector<const json*>& records, const Grammar& grammar) {
-  try {
-    return seriesChecked(records, grammar);
+    return compare();
   } catch (const json::exception& e) {
     return unexpected(e);
   }
@@ -585,24 +578,24 @@ Result<json> compareShaped(const std::vector<const json*>& records, const Gramma
 
 Result<json> diffRecords(const json& a, const json& b, const Grammar& grammar) {
   if (auto e = outOfShape({&a, &b})) return *e;
-  return diffShaped(a, b, grammar);
+  return guarded([&] { return diffChecked(a, b, grammar); });
 }
 
 Result<json> diffRecords(const ShapedRecord& a, const ShapedRecord& b, const Grammar& grammar) {
-  return diffShaped(a.record(), b.record(), grammar);
+  return guarded([&] { return diffChecked(a.record(), b.record(), grammar); });
 }
 
 Result<json> compareSeries(const std::vector<json>& records, const Grammar& grammar) {
   std::vector<const json*> all;
   for (const auto& r : records) all.push_back(&r);
   if (auto e = outOfShape(all)) return *e;
-  return compareShaped(all, grammar);
+  return guarded([&] { return seriesChecked(all, grammar); });
 }
 
 Result<json> compareSeries(const std::vector<ShapedRecord>& records, const Grammar& grammar) {
   std::vector<const json*> all;
   for (const auto& r : records) all.push_back(&r.record());
-  return compareShaped(all, grammar);
+  return guarded([&] { return seriesChecked(all, grammar); });
 }
 
 }  // namespace notice
