@@ -52,8 +52,8 @@ const json& listAt(const json& r, const char* key) {
   return it != r.end() && it->is_array() ? *it : empty;
 }
 
-json entry(const std::string& path, const char* op, const json& oldValue, const json& newValue) {
-  return {{"path", path}, {"op", op}, {"old", oldValue}, {"new", newValue}};
+json entry(const std::string& path, const char* op, json oldValue, json newValue) {
+  return {{"path", path}, {"op", op}, {"old", std::move(oldValue)}, {"new", std::move(newValue)}};
 }
 
 void scalarFields(const json& a, const json& b, json& out) {
@@ -62,14 +62,14 @@ void scalarFields(const json& a, const json& b, json& out) {
     json va = a.value(key, json()), vb = b.value(key, json());
     if (va == vb) continue;
     const char* op = va.is_null() ? "added" : vb.is_null() ? "removed" : "changed";
-    json e = entry(std::string("/") + key, op, va, vb);
-    if (std::string(key) == "issue_date") {
-      if (auto s = shiftDays(va, vb)) e["shift_days"] = *s;
-    }
+    std::optional<int> shift;
+    if (std::string(key) == "issue_date") shift = shiftDays(va, vb);
     if (std::string(key) == "printed" && va.is_object() && vb.is_object()) {
-      if (auto s = shiftDays(va["date"], vb["date"])) e["shift_days"] = *s;
+      shift = shiftDays(va.value("date", json()), vb.value("date", json()));
     }
-    out.push_back(e);
+    json e = entry(std::string("/") + key, op, std::move(va), std::move(vb));
+    if (shift) e["shift_days"] = *shift;
+    out.push_back(std::move(e));
   }
 }
 
@@ -160,7 +160,7 @@ void matchedList(const std::string& key, const json& a, const json& b, Score sco
     if (dateField) {
       if (auto s = shiftDays(x[i].value(dateField, json()), other.value(dateField, json()))) e["shift_days"] = *s;
     }
-    out.push_back(e);
+    out.push_back(std::move(e));
   }
   for (size_t j = 0; j < y.size(); ++j) {
     if (matchOfNew[j] < 0) out.push_back(entry("/" + key + "/" + std::to_string(j), "added", nullptr, y[j]));
@@ -230,7 +230,7 @@ json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry&
       return out;
     };
     const char* op = o.empty() ? "added" : n.empty() ? "removed" : folded(o) == folded(n) ? "same" : "renamed";
-    out.push_back({{"role", role}, {"op", op}, {"old", o}, {"new", n}});
+    out.push_back({{"role", role}, {"op", op}, {"old", std::move(o)}, {"new", std::move(n)}});
   }
   return out;
 }
@@ -339,9 +339,15 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
   }
   auto profilesA = scored ? profiles(x, bodiesA) : decltype(profiles(x, bodiesA)){};
   auto profilesB = scored ? profiles(y, bodiesB) : decltype(profiles(y, bodiesB)){};
+  auto titlesOf = [](const json& sections) {
+    std::vector<std::string> out;
+    for (const auto& s : sections) out.push_back(str(s, "title"));
+    return out;
+  };
+  const std::vector<std::string> titlesA = titlesOf(x), titlesB = titlesOf(y);
   for (size_t i = 0; scored && i < x.size(); ++i) {
     for (size_t j = 0; j < y.size(); ++j) {
-      std::string ti = str(x[i], "title"), tj = str(y[j], "title");
+      const std::string &ti = titlesA[i], &tj = titlesB[j];
       double titles = ti == tj ? 1.0 : similarity(profilesA[i].first, profilesB[j].first);
       // One heading inside the other ("时间" in "时间和主题", "主题" in "活动主题") is a close match.
       if (!ti.empty() && !tj.empty() && (ti.find(tj) != std::string::npos || tj.find(ti) != std::string::npos)) {
@@ -412,7 +418,7 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
       if (!e.text.empty()) edits.push_back({{"op", name}, {"text", e.text}});
     }
     textOut.push_back({{"old_number", str(x[i], "number")}, {"new_number", str(y[j], "number")},
-                       {"title", str(y[j], "title")}, {"edits", edits}});
+                       {"title", str(y[j], "title")}, {"edits", std::move(edits)}});
   }
   for (size_t i = 0; i < x.size(); ++i) {
     if (oldToNew[i] >= 0) continue;
@@ -493,9 +499,9 @@ json diffChecked(const json& a, const json& b, const Grammar& grammar) {
               0.5, fields);
   json sections = json::array(), text = json::array();
   alignSections(a, b, sections, text);
-  return json{{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", fields},
+  return json{{"schema", "notice-diff/1"}, {"old", summaryOf(a)}, {"new", summaryOf(b)}, {"fields", std::move(fields)},
               {"issuers_by_role", byRoleOf("issuers", a, b, roles)},
-              {"recipients_by_role", byRoleOf("recipients", a, b, roles)}, {"sections", sections}, {"text", text}};
+              {"recipients_by_role", byRoleOf("recipients", a, b, roles)}, {"sections", std::move(sections)}, {"text", std::move(text)}};
 }
 
 json seriesChecked(const std::vector<const json*>& records, const Grammar& grammar) {
