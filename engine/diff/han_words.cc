@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_map>
 
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
@@ -57,24 +56,76 @@ struct Match {
   uint32_t cost;
 };
 
-// The trie's step from its root on one character, kept for the process: a lookup starts at every
-// character, and the root's branch over thousands of characters is most of a lookup's cost.
-struct FirstStep {
-  UStringTrieResult result;
-  int32_t value;   // with a value, the cost of the character as a word
-  uint64_t state;  // where a longer word goes on, unless result is USTRINGTRIE_NO_MATCH
+// The trie's steps from its root on one character and on two, kept for the process: a lookup
+// starts at every character and nearly always ends within two, and those first steps, the root's
+// branch over thousands of characters and the next one, are most of a lookup's cost (the trie
+// is a few megabytes, and a step is a cache miss or a page fault). Keyed by the character, or by
+// both (the first above 2^32); open-addressed in one block, grown at three quarters full.
+struct Step {
+  uint64_t key = 0;  // none is 0: no Han character is U+0000
+  UStringTrieResult result = USTRINGTRIE_NO_MATCH;
+  int32_t value = 0;   // with a value, the cost of the word so far
+  uint64_t state = 0;  // where a longer word goes on, unless result is USTRINGTRIE_NO_MATCH
 };
 
-const FirstStep& firstStep(icu::UCharsTrie& trie, char32_t c) {
-  static thread_local std::unordered_map<char32_t, FirstStep> steps;
-  auto [it, added] = steps.try_emplace(c);
-  if (added) {
-    trie.reset();
-    const UStringTrieResult result = trie.next(static_cast<UChar32>(c));
-    it->second = {result, USTRINGTRIE_HAS_VALUE(result) ? trie.getValue() : 0,
-                  result == USTRINGTRIE_NO_MATCH ? 0 : trie.getState64()};
+class Steps {
+ public:
+  // The step for `key`; `make(step)` fills it in the first time.
+  template <typename Make>
+  const Step& at(uint64_t key, Make make) {
+    if (4 * (used_ + 1) > 3 * slots_.size()) grow();
+    Step& slot = slots_[find(key)];
+    if (slot.key == 0) {
+      slot.key = key;
+      make(slot);
+      ++used_;
+    }
+    return slot;
   }
-  return it->second;
+
+ private:
+  size_t find(uint64_t key) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Step> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Step& step : old) {
+      if (step.key != 0) slots_[find(step.key)] = step;
+    }
+  }
+  std::vector<Step> slots_ = std::vector<Step>(1024);
+  size_t used_ = 0;
+};
+
+// Fills `step` with where the trie goes from where it stands on c.
+void taken(icu::UCharsTrie& trie, char32_t c, Step& step) {
+  step.result = trie.next(static_cast<UChar32>(c));
+  step.value = USTRINGTRIE_HAS_VALUE(step.result) ? trie.getValue() : 0;
+  step.state = step.result == USTRINGTRIE_NO_MATCH ? 0 : trie.getState64();
+}
+
+Steps& steps() {
+  static thread_local Steps table;
+  return table;
+}
+
+const Step& firstStep(icu::UCharsTrie& trie, char32_t c) {
+  return steps().at(c, [&](Step& step) {
+    trie.reset();
+    taken(trie, c, step);
+  });
+}
+
+// The step on d after the first step on c (which goes on).
+const Step& secondStep(icu::UCharsTrie& trie, const Step& first, char32_t c, char32_t d) {
+  return steps().at(static_cast<uint64_t>(c) << 32 | d, [&](Step& step) {
+    trie.resetToState64(first.state);
+    taken(trie, d, step);
+  });
 }
 
 }  // namespace
@@ -100,18 +151,26 @@ void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
   icu::UCharsTrie trie(dictionaryTrie());
   for (size_t i = 0; i < n; ++i) {
     matches.clear();
-    const FirstStep& first = firstStep(trie, run[i]);
+    const Step first = firstStep(trie, run[i]);  // a copy: the table moves when it grows
     UStringTrieResult result = first.result;
     if (USTRINGTRIE_HAS_VALUE(result)) matches.push_back({1, static_cast<uint32_t>(first.value)});
     int32_t units = U16_LENGTH(run[i]);  // ICU limits words in UTF-16 units
     if (USTRINGTRIE_MATCHES(result) && result != USTRINGTRIE_FINAL_VALUE && units < kMaxWordUnits) {
-      trie.resetToState64(first.state);
       for (size_t k = i + 1; k < n; ++k) {
         const UChar32 c = static_cast<UChar32>(run[k]);
-        result = trie.next(c);
+        int32_t value = 0;
+        if (k == i + 1) {
+          const Step second = secondStep(trie, first, run[i], run[k]);
+          result = second.result;
+          value = second.value;
+          if (USTRINGTRIE_MATCHES(result) && result != USTRINGTRIE_FINAL_VALUE) trie.resetToState64(second.state);
+        } else {
+          result = trie.next(c);
+          if (USTRINGTRIE_HAS_VALUE(result)) value = trie.getValue();
+        }
         units += U16_LENGTH(c);
         if (USTRINGTRIE_HAS_VALUE(result)) {
-          matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(trie.getValue())});
+          matches.push_back({static_cast<int32_t>(k - i + 1), static_cast<uint32_t>(value)});
           if (result == USTRINGTRIE_FINAL_VALUE) break;
         } else if (result == USTRINGTRIE_NO_MATCH) {
           break;

@@ -65,8 +65,8 @@ bool attachesBefore(UChar32 c) {
   return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
 }
 
-// ICU's word breaker for Chinese, made once per thread: the rules are compiled once, and a
-// dictionary engine it builds stays with it.
+// ICU's word breaker for Chinese, made once per thread when first needed: the rules are compiled
+// once, and a dictionary engine it builds stays with it.
 icu::BreakIterator* wordBreaker() {
   UErrorCode err = U_ZERO_ERROR;
   static thread_local std::unique_ptr<icu::BreakIterator> breaker(
@@ -122,14 +122,25 @@ bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
          u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
 }
 
+// An ASCII letter or digit: a run of them is one word in ICU's rules (WB5, WB8, WB9, WB10).
+bool isAsciiAlnum(UChar32 c) { return utf8::isAsciiAlnum(static_cast<char32_t>(c)); }
+
 // Appends the words of a text: runs of Han split by han::wordEnds, marks that stand alone as
-// words of their own, and the rest by ICU's word breaker. Every boundary between a Han run and
-// what is around it is one in ICU's rules too (nothing joins a Han character to a neighbour but
-// the marks needsIcuRules sends to ICU), so the words are those ICU would give, without ICU's
-// costly dictionary engine. Text with a character only ICU's rules read goes to ICU whole.
-// U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion.
-void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector<std::string_view>& out) {
-  if (!han::available()) return appendIcuWords(breaker, text, out);
+// words of their own, runs of ASCII letters and digits as one word each, and the rest by ICU's
+// word breaker. Every boundary between a Han run and what is around it is one in ICU's rules too
+// (nothing joins a Han character to a neighbour but the marks needsIcuRules sends to ICU), so the
+// words are those ICU would give, without ICU's costly dictionary engine, and without ICU at all
+// for most notices (numbers between Han and marks). Text with a character only ICU's rules read
+// goes to ICU whole. U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion. False
+// when ICU's word breaker was needed and could not be made.
+bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
+  auto byIcu = [&](std::string_view part) {
+    icu::BreakIterator* breaker = wordBreaker();
+    if (breaker == nullptr) return false;
+    appendIcuWords(*breaker, part, out);
+    return true;
+  };
+  if (!han::available()) return byIcu(text);
   const size_t first = out.size();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
@@ -146,7 +157,7 @@ void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector
   for (int32_t start = 0; start < n; han = !han) {
     run.clear();
     at.clear();
-    bool alone = true;  // every character a mark that stands alone
+    bool plain = true;  // every character a mark that stands alone, or an ASCII letter or digit
     int32_t end = start;
     while (end < n) {
       int32_t next = end;
@@ -155,11 +166,11 @@ void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector
       if (isHanScript(c) != han) break;
       if (needsIcuRules(c, han, end == start && start > 0)) {
         out.resize(first);
-        return appendIcuWords(breaker, text, out);
+        return byIcu(text);
       }
       run.push_back(static_cast<char32_t>(c));
       at.push_back(end);
-      alone = alone && (han || standsAlone(c));
+      plain = plain && (han || isAsciiAlnum(c) || standsAlone(c));
       end = next;
     }
     at.push_back(end);
@@ -169,23 +180,29 @@ void appendWords(icu::BreakIterator& breaker, std::string_view text, std::vector
     if (han) {
       han::wordEnds(run.data(), run.size(), ends);
       for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) word(from, ends[k]);
-    } else if (alone) {
-      for (size_t k = 0; k < run.size(); ++k) word(k, k + 1);
-    } else {
-      appendIcuWords(breaker, text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)), out);
+    } else if (plain) {
+      for (size_t k = 0; k < run.size();) {
+        size_t to = k + 1;
+        if (isAsciiAlnum(static_cast<UChar32>(run[k]))) {
+          while (to < run.size() && isAsciiAlnum(static_cast<UChar32>(run[to]))) ++to;
+        }
+        word(k, to);
+        k = to;
+      }
+    } else if (!byIcu(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)))) {
+      return false;
     }
     start = end;
   }
+  return true;
 }
 
 // The words of text, as views into it.
 std::vector<std::string_view> wordViews(std::string_view text) {
   std::vector<std::string_view> out;
-  if (icu::BreakIterator* breaker = wordBreaker()) {
-    appendWords(*breaker, text, out);
-    return out;
-  }
+  if (appendWords(text, out)) return out;
   // No word breaker: fall back to characters, which still diff correctly.
+  out.clear();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
