@@ -7,8 +7,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include <dirent.h>
+#include <sys/stat.h>
 #include <iterator>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "grammar/grammar_location.h"
 #include "grammar/literal_pattern.h"
@@ -27,6 +32,29 @@ std::string trim(std::string_view s) {
   if (b == std::string::npos) return "";
   size_t e = s.find_last_not_of(" \t\r");
   return std::string(s.substr(b, e - b + 1));
+}
+
+// A file name's stem and extension, as std::filesystem::path has them (".hidden" has none).
+std::pair<std::string, std::string> nameParts(const std::string& filename) {
+  const size_t dot = filename.rfind('.');
+  if (dot == std::string::npos || dot == 0) return {filename, ""};
+  return {filename.substr(0, dot), filename.substr(dot)};
+}
+
+// The names of the entries of a folder, into `names`; what went wrong, if it could not be read.
+// (std::filesystem builds a path and an entry for each: listing the rule folder cost a diff
+// more than reading the two files it needs.)
+std::optional<std::string> listFolder(const std::string& dir, std::vector<std::string>& names) {
+  DIR* folder = ::opendir(dir.c_str());
+  if (folder == nullptr) return std::string(std::strerror(errno));
+  errno = 0;
+  while (const dirent* entry = ::readdir(folder)) {
+    if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0) names.emplace_back(entry->d_name);
+  }
+  const int err = errno;
+  ::closedir(folder);
+  if (err != 0) return std::string(std::strerror(err));
+  return std::nullopt;
 }
 
 bool validUtf8(std::string_view s) {
@@ -166,12 +194,14 @@ class GrammarLoader {
     }
   }
 
-  void readFile(const fs::path& path);
+  void readFile(const std::string& filename);
   void checkRegistry();
   const Problems& problems() const { return problems_; }
 
  private:
-  std::string shown(const std::string& filename) const { return (fs::path(dir_) / filename).string(); }
+  std::string shown(const std::string& filename) const {
+    return dir_.empty() || dir_.back() == '/' ? dir_ + filename : dir_ + '/' + filename;
+  }
   std::string at(const std::string& filename, int line) const {
     return shown(filename) + ":" + std::to_string(line) + ": ";
   }
@@ -179,7 +209,7 @@ class GrammarLoader {
   void readTable(const std::string& stem, const std::string& filename, const std::vector<Line>& lines);
   void readPatterns(const std::string& stem, const std::string& filename, const std::vector<Line>& lines);
   bool present(const std::string& filename) const {
-    auto it = fileOfStem_.find(fs::path(filename).stem().string());
+    auto it = fileOfStem_.find(nameParts(filename).first);
     return it != fileOfStem_.end() && it->second == filename;
   }
 
@@ -213,10 +243,9 @@ class GrammarLoader {
   std::set<std::string> broken_;                   // "file.name" of patterns reported already
 };
 
-void GrammarLoader::readFile(const fs::path& path) {
-  const std::string ext = path.extension().string();
-  const std::string stem = path.stem().string();
-  const std::string filename = path.filename().string();
+void GrammarLoader::readFile(const std::string& filename) {
+  const auto [stem, ext] = nameParts(filename);
+  const std::string path = shown(filename);
   if (ext != ".re2" && ext != ".txt" && ext != ".tsv") return;
   if (stem.empty() || stem[0] == '.') return;  // editor lock and swap files
   if (auto [other, fresh] = fileOfStem_.emplace(stem, filename); !fresh) {
@@ -229,10 +258,10 @@ void GrammarLoader::readFile(const fs::path& path) {
     notRead_.insert(filename);
     return;
   }
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    problems_.add(shown(filename) + ": cannot read: " +
-                  (fs::exists(path, ec) ? "not a regular file" : "no such file (a broken link?)"));
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    problems_.add(path + ": cannot read: " + (exists ? "not a regular file" : "no such file (a broken link?)"));
     unreadable_.insert(filename);
     return;
   }
@@ -466,9 +495,10 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& requeste
     return Error{ErrorCode::kBadGrammar, (exists ? "the grammar folder is a file, not a folder: " : "grammar folder not found: ") +
                                              dir + from};
   }
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) files.push_back(it->path());
-  if (ec) return Error{ErrorCode::kBadGrammar, "cannot list the grammar folder " + dir + ": " + ec.message()};
+  std::vector<std::string> files;
+  if (auto failed = listFolder(dir, files)) {
+    return Error{ErrorCode::kBadGrammar, "cannot list the grammar folder " + dir + ": " + *failed};
+  }
   std::sort(files.begin(), files.end());
 
   auto g = std::make_shared<Grammar>();
