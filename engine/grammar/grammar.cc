@@ -342,19 +342,19 @@ void GrammarLoader::readTable(const std::string& stem, const std::string& filena
     std::vector<std::shared_ptr<const RE2>> patterns(row.size());
     for (size_t c = 0; c < row.size(); ++c) {
       const Column& column = columns[c];
-      const std::string which = "column " + std::to_string(c + 1) + " (" + column.name + ")";
+      auto which = [&] { return "column " + std::to_string(c + 1) + " (" + column.name + ")"; };
       if (row[c].empty()) {
         if (!column.optional) {
-          problems_.add(at(filename, l.number) + "empty " + which);
+          problems_.add(at(filename, l.number) + "empty " + which());
           ok = false;
         }
         continue;
       }
       // Literal text is a pattern as written; it is compiled only if asked for (tablePattern).
-      if (!column.pattern || !now || literalAlternatives(row[c])) continue;
+      if (!column.pattern || !now || isLiteralAlternatives(row[c])) continue;
       auto re = std::make_shared<const RE2>(row[c], RE2::Quiet);
       if (!re->ok()) {
-        problems_.add(at(filename, l.number) + "bad pattern in " + which + ": " + re->error());
+        problems_.add(at(filename, l.number) + "bad pattern in " + which() + ": " + re->error());
         ok = false;
         continue;
       }

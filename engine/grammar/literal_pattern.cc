@@ -8,10 +8,10 @@ namespace {
 // RE2's metacharacters: text holding none of them stands for itself.
 constexpr std::string_view kMeta = "\\.+*?()[]{}|^$";
 
-// The pieces of `pattern` between the `|` outside parentheses; nullopt when the parentheses do
-// not pair up.
-std::optional<std::vector<std::string_view>> topLevelAlternatives(std::string_view pattern) {
-  std::vector<std::string_view> out;
+// Calls each(piece) for the pieces of `pattern` between the `|` outside parentheses, in order;
+// false when the parentheses do not pair up or `each` says false.
+template <typename Each>
+bool forEachTopLevelAlternative(std::string_view pattern, Each each) {
   int depth = 0;
   size_t from = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -21,44 +21,39 @@ std::optional<std::vector<std::string_view>> topLevelAlternatives(std::string_vi
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
-      if (--depth < 0) return std::nullopt;
+      if (--depth < 0) return false;
     } else if (c == '|' && depth == 0) {
-      out.push_back(pattern.substr(from, i - from));
+      if (!each(pattern.substr(from, i - from))) return false;
       from = i + 1;
     }
   }
-  if (depth != 0) return std::nullopt;
-  out.push_back(pattern.substr(from));
-  return out;
+  return depth == 0 && each(pattern.substr(from));
 }
 
-bool appendAlternatives(std::string_view pattern, bool inGroup, std::vector<LiteralAlternative>& out) {
-  auto pieces = topLevelAlternatives(pattern);
-  if (!pieces) return false;
-  for (std::string_view piece : *pieces) {
+// The alternatives of `pattern`, appended to `out` (when there is one: without, only whether it
+// has that form).
+bool appendAlternatives(std::string_view pattern, bool inGroup, std::vector<LiteralAlternative>* out) {
+  return forEachTopLevelAlternative(pattern, [&](std::string_view piece) {
     if (!inGroup && piece.size() >= 4 && piece.substr(0, 3) == "(?:" && piece.back() == ')') {
-      if (!appendAlternatives(piece.substr(3, piece.size() - 4), true, out)) return false;
-      continue;
+      return appendAlternatives(piece.substr(3, piece.size() - 4), true, out);
     }
-    LiteralAlternative alternative;
-    if (!piece.empty() && piece.back() == '$') {
-      alternative.atEnd = true;
-      piece.remove_suffix(1);
-    }
+    const bool atEnd = !piece.empty() && piece.back() == '$';
+    if (atEnd) piece.remove_suffix(1);
     if (piece.find_first_of(kMeta) != std::string_view::npos) return false;
-    alternative.text = std::string(piece);
-    out.push_back(std::move(alternative));
-  }
-  return true;
+    if (out != nullptr) out->push_back({std::string(piece), atEnd});
+    return true;
+  });
 }
 
 }  // namespace
 
 std::optional<std::vector<LiteralAlternative>> literalAlternatives(std::string_view pattern) {
   std::vector<LiteralAlternative> out;
-  if (!appendAlternatives(pattern, false, out)) return std::nullopt;
+  if (!appendAlternatives(pattern, false, &out)) return std::nullopt;
   return out;
 }
+
+bool isLiteralAlternatives(std::string_view pattern) { return appendAlternatives(pattern, false, nullptr); }
 
 bool occursIn(const std::vector<LiteralAlternative>& alternatives, std::string_view text) {
   for (const auto& a : alternatives) {

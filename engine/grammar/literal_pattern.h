@@ -19,6 +19,8 @@ struct LiteralAlternative {
 // The alternatives of `pattern` when each is literal text, ending in `$` or not (a group `(?:…)`
 // of such alternatives counts as its alternatives); nullopt for any other pattern.
 std::optional<std::vector<LiteralAlternative>> literalAlternatives(std::string_view pattern);
+// Whether literalAlternatives(pattern) has a value, without making it.
+bool isLiteralAlternatives(std::string_view pattern);
 
 // Whether one of the alternatives occurs in `text`: what an unanchored RE2 search for the
 // pattern finds.

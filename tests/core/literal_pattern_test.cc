@@ -34,12 +34,16 @@ TEST(LiteralPattern, ReadsLiteralTextJoinedByBars) {
   EXPECT_EQ(textsOf(literalAlternatives("人民政府$|市政府$")), (std::vector<std::string>{"人民政府$", "市政府$"}));
   EXPECT_EQ(textsOf(literalAlternatives("统计表|(?:填报|填写)")), (std::vector<std::string>{"统计表", "填报", "填写"}));
   EXPECT_EQ(textsOf(literalAlternatives("总结|")), (std::vector<std::string>{"总结", ""}));
+  for (const char* p : {"网信办|网络安全和信息化|网信", "人民政府$|市政府$", "统计表|(?:填报|填写)", "总结|"}) {
+    EXPECT_TRUE(isLiteralAlternatives(p)) << p;
+  }
 }
 
 TEST(LiteralPattern, LeavesEveryOtherPatternToRe2) {
   for (const char* p : {"a.b", "(?i)abc", "[教育]", "教{2}", "(教育|宣传)", "^人民政府", "a\\.b", "(?:a)(?:b)",
                         "(?:a|b", "a)|b", "人民$政府", "a+", "a*|b", "a?"}) {
     EXPECT_FALSE(literalAlternatives(p).has_value()) << p;
+    EXPECT_FALSE(isLiteralAlternatives(p)) << p;
   }
 }
 
