@@ -10,8 +10,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <re2/re2.h>
-
 #include "core/utf8.h"
 #include "diff/duties.h"
 #include "diff/record_shape.h"
@@ -23,24 +21,32 @@ namespace {
 
 using nlohmann::json;
 
-// Days from `a` to `b` (ISO dates; a month alone counts from its first day).
+// Days since 1970-01-01 of a date as the record writes it (YYYY-MM or YYYY-MM-DD, in range; a
+// month alone counts from its first day): a hand-edited "2021-2000000000-01" has none, and no
+// arithmetic overflows on it.
+std::optional<long> daysOf(const std::string& iso) {
+  auto number = [&](size_t at, size_t width) -> std::optional<long> {
+    long n = 0;
+    for (size_t i = at; i < at + width; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      n = n * 10 + (iso[i] - '0');
+    }
+    return n;
+  };
+  if ((iso.size() != 7 && iso.size() != 10) || iso[4] != '-' || (iso.size() == 10 && iso[7] != '-')) return std::nullopt;
+  const auto year = number(0, 4), month = number(5, 2), day = iso.size() == 10 ? number(8, 2) : 1L;
+  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) return std::nullopt;
+  const long y = *year - (*month <= 2), m = *month, d = *day;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+// Days from `a` to `b`, when both are dates.
 std::optional<int> shiftDays(const json& a, const json& b) {
   if (!a.is_string() || !b.is_string()) return std::nullopt;
-  // Only a date as the record writes it (YYYY-MM or YYYY-MM-DD, in range): a hand-edited
-  // "2021-2000000000-01" has no shift, and no arithmetic overflows on it.
-  auto days = [](const std::string& iso) -> std::optional<long> {
-    static const RE2 form(R"((\d{4})-(\d{2})(?:-(\d{2}))?)");
-    std::string ys, ms, ds;
-    if (!RE2::FullMatch(iso, form, &ys, &ms, &ds)) return std::nullopt;
-    long y = std::stol(ys), m = std::stol(ms), d = ds.empty() ? 1 : std::stol(ds);
-    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  };
-  auto x = days(a.get<std::string>()), y = days(b.get<std::string>());
+  auto x = daysOf(a.get_ref<const std::string&>()), y = daysOf(b.get_ref<const std::string&>());
   if (!x || !y) return std::nullopt;
   return static_cast<int>(*y - *x);
 }

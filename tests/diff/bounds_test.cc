@@ -35,6 +35,29 @@ TEST(DiffBounds, ADateOutOfRangeHasNoShift) {
   EXPECT_EQ(e["shift_days"], 10);
 }
 
+// Shifts count calendar days: leap days, a month alone from its first day, the years around 0
+// and 10000 that a four-digit year allows; anything else has none.
+TEST(DiffBounds, ShiftsCountCalendarDays) {
+  json a = label("2026-shanxi-jjzc53"), b = a;
+  auto shift = [&](const char* from, const char* to) {
+    a["issue_date"] = from;
+    b["issue_date"] = to;
+    json e = fieldAt(diffRecords(a, b, grammar()).value(), "/issue_date");
+    return e.contains("shift_days") ? e["shift_days"] : json();
+  };
+  EXPECT_EQ(shift("2024-02-28", "2024-03-01"), 2);
+  EXPECT_EQ(shift("2023-02-28", "2023-03-01"), 1);
+  EXPECT_EQ(shift("2024-03", "2024-03-10"), 9);
+  EXPECT_EQ(shift("2025-12-31", "2026-01"), 1);
+  EXPECT_EQ(shift("0000-01-01", "0000-03-01"), 60);
+  EXPECT_EQ(shift("1999-12-31", "0000-01-01"), -730484);
+  EXPECT_EQ(shift("9999-12-31", "2026-05-09"), -2912314);
+  for (const char* bad : {"2026-5-09", "2026-05-9", "2026-13-01", "2026-00-01", "2026-05-32", "2026-05-00", "２０２６-05-09",
+                          "2026/05/09", "2026-05-09T00", "20260509", "2026-05-"}) {
+    EXPECT_TRUE(shift("2026-05-09", bad).is_null()) << bad;
+  }
+}
+
 TEST(DiffBounds, TenThousandItemsFindTheOneThatChanged) {
   json a = label("2026-shanxi-jjzc53");
   a["themes"] = json::array();
