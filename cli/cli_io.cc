@@ -1,13 +1,12 @@
 #include "cli/cli_io.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -27,19 +26,23 @@ namespace {
 
 constexpr const char* kTempMarker = ".tmp.";
 
-// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed.
-Result<std::string> readCapped(std::istream& in) {
+// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed. With
+// read(2), not a stream: a command that reads two records should not set up iostreams.
+Result<std::string> readCapped(int fd, size_t expected = 0) {
   std::string data;
+  data.reserve(std::min<size_t>(expected, kMaxInputBytes) + 1);
   char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    data.append(buf, static_cast<size_t>(in.gcount()));
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{ErrorCode::kIoError, std::string("read error: ") + std::strerror(errno)};
+    if (n == 0) return data;
+    data.append(buf, static_cast<size_t>(n));
     if (data.size() > kMaxInputBytes) {
       return Error{ErrorCode::kTooLarge, "more than " + std::to_string(kMaxInputBytes >> 20) +
                                              " MiB: too large for a notice (is it really one notice?)"};
     }
   }
-  if (in.bad()) return Error{ErrorCode::kIoError, "read error"};
-  return data;
 }
 
 // What a failed open or stat means, in words: errno says which.
@@ -57,7 +60,7 @@ std::string openError(int err) {
 }  // namespace
 
 Result<std::string> readInput(const std::string& path) {
-  if (path == "-") return readCapped(std::cin);
+  if (path == "-") return readCapped(STDIN_FILENO);
   // Asked of the file system before anything is read: a FIFO would block for ever, a device
   // never ends, and a huge file would be read whole before it is refused.
   struct stat st {};
@@ -71,9 +74,25 @@ Result<std::string> readInput(const std::string& path) {
                                            " MiB: too large for a notice (the limit is " +
                                            std::to_string(kMaxInputBytes >> 20) + " MiB; is it really one notice?)"};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIoError, openError(errno)};
-  return readCapped(in);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{ErrorCode::kIoError, openError(errno)};
+  auto data = readCapped(fd, static_cast<size_t>(st.st_size));
+  ::close(fd);
+  return data;
+}
+
+std::vector<std::string> linesOfStdin() {
+  std::vector<std::string> lines;
+  char* buffer = nullptr;
+  size_t capacity = 0;
+  for (ssize_t n; (n = ::getline(&buffer, &capacity, stdin)) >= 0;) {
+    std::string line(buffer, static_cast<size_t>(n));
+    if (!line.empty() && line.back() == '\n') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+  }
+  std::free(buffer);
+  return lines;
 }
 
 std::optional<std::string> writeFileAtomic(const std::string& path, const std::string& content) {
@@ -168,8 +187,7 @@ std::string describe(const Error& e, const SourceOptions& options) {
 }
 
 void exitWithoutTeardown(int code) {
-  std::cout.flush();
-  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     std::fprintf(stderr, "notice: writing the output failed: %s\n", std::strerror(errno));
     code = kFailed;
   }

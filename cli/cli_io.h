@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "extract/source.h"
@@ -12,6 +13,9 @@ namespace notice::cli {
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> readInput(const std::string& path);
+
+// The lines of standard input, without their ends (\n or \r\n).
+std::vector<std::string> linesOfStdin();
 
 // Writes `content` to `path` through a temporary file and a rename, so that a reader never
 // sees a half-written file and an existing file is replaced only by a complete one.

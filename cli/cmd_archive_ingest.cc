@@ -4,7 +4,6 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <iostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -121,8 +120,7 @@ int runIngest(const std::vector<std::string>& args) {
       return kUsage;
     }
     if (a == "-") {
-      for (std::string line; std::getline(std::cin, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+      for (const std::string& line : linesOfStdin()) {
         if (!line.empty()) paths.push_back(line);
       }
     } else {

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -235,10 +234,9 @@ int runParse(const std::vector<std::string>& args) {
         continue;
       }
       std::printf("%s → %s\n    %s\n", input.c_str(), path.c_str(), summaryLine(r).c_str());
-    } else if (format == "jsonl") {
-      std::cout << r.dump() << "\n";
     } else {
-      std::cout << r.dump(1, ' ') << "\n";
+      const std::string line = (format == "jsonl" ? r.dump() : r.dump(1, ' ')) + "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
     }
   }
   if (!outDir.empty()) {

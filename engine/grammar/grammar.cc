@@ -9,7 +9,9 @@
 #include <fstream>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -55,6 +57,26 @@ std::optional<std::string> listFolder(const std::string& dir, std::vector<std::s
   ::closedir(folder);
   if (err != 0) return std::string(std::strerror(err));
   return std::nullopt;
+}
+
+// The bytes of a file, into `content`; what went wrong, if it could not be read. With read(2),
+// not a stream: loading the rules should not set up iostreams for a command that has no other
+// use for them.
+std::optional<std::string> readWhole(const std::string& path, std::string& content) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::string(std::strerror(errno));
+  char buf[1 << 14];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : 0;
+      ::close(fd);
+      if (err != 0) return std::string(std::strerror(err));
+      return std::nullopt;
+    }
+    content.append(buf, static_cast<size_t>(n));
+  }
 }
 
 bool validUtf8(std::string_view s) {
@@ -265,11 +287,9 @@ void GrammarLoader::readFile(const std::string& filename) {
     unreadable_.insert(filename);
     return;
   }
-  std::ifstream in(path, std::ios::binary);
   std::string content;
-  if (in) content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) {
-    problems_.add(shown(filename) + ": cannot read: " + std::strerror(errno));
+  if (auto failed = readWhole(path, content)) {
+    problems_.add(path + ": cannot read: " + *failed);
     unreadable_.insert(filename);
     return;
   }
