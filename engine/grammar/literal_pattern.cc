@@ -6,7 +6,18 @@ namespace notice {
 namespace {
 
 // RE2's metacharacters: text holding none of them stands for itself.
-constexpr std::string_view kMeta = "\\.+*?()[]{}|^$";
+bool hasMeta(std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '\\': case '.': case '+': case '*': case '?': case '(': case ')': case '[': case ']': case '{': case '}':
+      case '|': case '^': case '$':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
 // Calls each(piece) for the pieces of `pattern` between the `|` outside parentheses, in order;
 // false when the parentheses do not pair up or `each` says false.
@@ -39,7 +50,7 @@ bool appendAlternatives(std::string_view pattern, bool inGroup, std::vector<Lite
     }
     const bool atEnd = !piece.empty() && piece.back() == '$';
     if (atEnd) piece.remove_suffix(1);
-    if (piece.find_first_of(kMeta) != std::string_view::npos) return false;
+    if (hasMeta(piece)) return false;
     if (out != nullptr) out->push_back({std::string(piece), atEnd});
     return true;
   });
