@@ -1,11 +1,14 @@
 // Comparisons, with expectations written from reading the notices (the hand labels stand in for
 // records, so these tests do not depend on the parser).
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 
 #include <unicode/brkiter.h>
 
+#include "core/utf8.h"
 #include "diff/diff.h"
 #include "diff/duties.h"
 #include "diff/render.h"
@@ -416,6 +419,46 @@ TEST(Words, SimilarityBounds) {
   EXPECT_DOUBLE_EQ(similarity("组织保障", "组织保障"), 1.0);
   EXPECT_DOUBLE_EQ(similarity("组织保障", "活动时间"), 0.0);
   EXPECT_GT(similarity("加强组织领导", "加强组织协调"), 0.5);
+}
+
+// Similarity is the Dice coefficient over the multisets of character bigrams, whatever the
+// texts' lengths (bigrams() sorts long texts by radix, short ones by comparison) and planes.
+TEST(Words, SimilarityIsDiceOverBigramMultisets) {
+  auto dice = [](const std::string& a, const std::string& b) {
+    auto counts = [](const std::string& t) {
+      std::map<std::pair<char32_t, char32_t>, int> out;
+      std::u32string u = utf8::decode(t);
+      for (size_t i = 0; i + 1 < u.size(); ++i) ++out[{u[i], u[i + 1]}];
+      return out;
+    };
+    auto ca = counts(a), cb = counts(b);
+    int na = 0, nb = 0, common = 0;
+    for (const auto& [g, n] : ca) na += n, common += std::min(n, cb.count(g) ? cb[g] : 0);
+    for (const auto& [g, n] : cb) nb += n;
+    return na == 0 || nb == 0 ? 0.0 : 2.0 * common / (na + nb);
+  };
+  std::vector<std::string> texts;
+  for (const auto& entry : fs::directory_iterator(testing::sourcePath("corpus/text"))) {
+    const std::string text = testing::readFile(entry.path().string());
+    for (size_t at = 0; at + 3000 <= text.size(); at += 2500) {
+      size_t from = at;
+      while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+      size_t to = from + 900;
+      while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+      texts.push_back(text.substr(from, to - from));
+    }
+  }
+  std::string astral;
+  for (int i = 0; i < 200; ++i) astral += (i % 3 ? "𠀀𪚥" : "字\U0010FFFF𠀁");
+  texts.push_back(astral);
+  texts.push_back(astral.substr(0, 24));
+  texts.push_back("工作要求工作要求工作要求");
+  ASSERT_GT(texts.size(), 10u);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (size_t j = i; j < texts.size(); j += 3) {
+      EXPECT_DOUBLE_EQ(similarity(bigrams(texts[i]), bigrams(texts[j])), dice(texts[i], texts[j])) << i << " " << j;
+    }
+  }
 }
 
 TEST(Render, HtmlIsOneOfflineFileWithASummaryTable) {
