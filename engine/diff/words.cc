@@ -126,14 +126,32 @@ bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
 // An ASCII letter or digit: a run of them is one word in ICU's rules (WB5, WB8, WB9, WB10).
 bool isAsciiAlnum(UChar32 c) { return utf8::isAsciiAlnum(static_cast<char32_t>(c)); }
 
-// Appends the words of a text: runs of Han split by han::wordEnds, marks that stand alone as
-// words of their own, runs of ASCII letters and digits as one word each, and the rest by ICU's
-// word breaker. Every boundary between a Han run and what is around it is one in ICU's rules too
-// (nothing joins a Han character to a neighbour but the marks needsIcuRules sends to ICU), so the
-// words are those ICU would give, without ICU's costly dictionary engine, and without ICU at all
-// for most notices (numbers between Han and marks). Text with a character only ICU's rules read
-// goes to ICU whole. U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion. False
-// when ICU's word breaker was needed and could not be made.
+// Whether a run of characters between runs of Han (or the ends of the text) is made only of
+// words that are ASCII letters and digits, one word a run of them, and of characters that are
+// words of their own: marks that stand alone, line feeds (WB3a, WB3b), and marks that join
+// letters or numbers on both sides of them (，in 1，000) with none on one side. Han is on no side
+// of such a join in ICU's rules, which take it out of the letters for the dictionary.
+bool isPlain(const std::u32string& run) {
+  for (size_t k = 0; k < run.size(); ++k) {
+    const UChar32 c = static_cast<UChar32>(run[k]);
+    if (isAsciiAlnum(c) || c == '\n' || standsAlone(c)) continue;
+    if (!joinsBetween(c)) return false;
+    if (k > 0 && k + 1 < run.size() && joinable(static_cast<UChar32>(run[k - 1])) &&
+        joinable(static_cast<UChar32>(run[k + 1]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Appends the words of a text: runs of Han split by han::wordEnds, the runs between them that
+// isPlain reads (most of a notice's: numbers, marks, line breaks) split by hand, and the rest by
+// ICU's word breaker. Every boundary between a Han run and what is around it is one in ICU's rules
+// too (nothing joins a Han character to a neighbour but the marks needsIcuRules sends to ICU), so
+// the words are those ICU would give, without ICU's costly dictionary engine, and for most notices
+// without ICU's rules at all. Text with a character only ICU's rules read goes to ICU whole.
+// U+FFFD stands for a byte that is not UTF-8, as in ICU's conversion. False when ICU's word
+// breaker was needed and could not be made.
 bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
   auto byIcu = [&](std::string_view part) {
     icu::BreakIterator* breaker = wordBreaker();
@@ -158,7 +176,6 @@ bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
   for (int32_t start = 0; start < n; han = !han) {
     run.clear();
     at.clear();
-    bool plain = true;  // every character a mark that stands alone, or an ASCII letter or digit
     int32_t end = start;
     while (end < n) {
       int32_t next = end;
@@ -171,7 +188,6 @@ bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
       }
       run.push_back(static_cast<char32_t>(c));
       at.push_back(end);
-      plain = plain && (han || isAsciiAlnum(c) || standsAlone(c));
       end = next;
     }
     at.push_back(end);
@@ -181,7 +197,7 @@ bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
     if (han) {
       han::wordEnds(run.data(), run.size(), ends);
       for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) word(from, ends[k]);
-    } else if (plain) {
+    } else if (isPlain(run)) {
       for (size_t k = 0; k < run.size();) {
         size_t to = k + 1;
         if (isAsciiAlnum(static_cast<UChar32>(run[k]))) {

@@ -343,7 +343,8 @@ TEST(Words, SameAsIcuWordBreaker) {
   for (const std::string text : {"〇一二年，々〻〆，２０２６年第１号；ABC_汉字_def，e-mail: qggbb@moe.edu.cn。",
                                  "⼀⼆⾏政，豈更車，〸〹〺，𠀀𠀁𪚥字。", "カタカナ・ひらがな、한국어，ภาษาไทย。",
                                  "汉\u0301字\u200d，汉\ufe0f字，汉\U000e0100字。", "\u00ad汉字\u00ad，12，345.6元",
-                                 "（2024）第3号A1、B2c，x9y。2026年5月9日—12日：第2批", "ab12、３４ｘｙ，A1\u0301、1２3"}) {
+                                 "（2024）第3号A1、B2c，x9y。2026年5月9日—12日：第2批", "ab12、３４ｘｙ，A1\u0301、1２3",
+                                 "汉，汉：5，000，a，b：c，，\n\n5。\n（一）\n１，２，々，a，〻：b\r\n，x", "，5，汉a，"}) {
     EXPECT_EQ(words(text), byIcu(text)) << text;
   }
 }
