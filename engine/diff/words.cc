@@ -621,11 +621,16 @@ void sortBigrams(std::vector<uint64_t>& keys) {
 }  // namespace
 
 Bigrams bigrams(const std::string& text) {
-  std::u32string u = utf8::decode(text);
   Bigrams out;
-  if (u.size() < 2) return out;
-  out.grams.reserve(u.size() - 1);
-  for (size_t i = 0; i + 1 < u.size(); ++i) out.grams.push_back(static_cast<uint64_t>(u[i]) << 32 | u[i + 1]);
+  const size_t characters = utf8::codepointCount(text);
+  if (characters < 2) return out;
+  out.grams.reserve(characters - 1);
+  size_t i = 0;
+  for (uint64_t prev = utf8::next(text, i); i < text.size();) {
+    const char32_t c = utf8::next(text, i);
+    out.grams.push_back(prev << 32 | c);
+    prev = c;
+  }
   sortBigrams(out.grams);
   return out;
 }
