@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.h"
 #include "diff/duties.h"
@@ -58,8 +59,24 @@ const json& listAt(const json& r, const char* key) {
   return it != r.end() && it->is_array() ? *it : empty;
 }
 
+// An object of the keys and values given in turn (objectOf("op", op, "text", text)), built key by
+// key: from an initializer list, nlohmann makes each pair an array of two first and the object
+// from those, which cost a comparison of lists more than the comparing.
+void put(json&) {}
+template <typename Value, typename... Rest>
+void put(json& object, const char* key, Value&& value, Rest&&... rest) {
+  object[key] = std::forward<Value>(value);
+  put(object, std::forward<Rest>(rest)...);
+}
+template <typename... Members>
+json objectOf(Members&&... members) {
+  json object(json::value_t::object);
+  put(object, std::forward<Members>(members)...);
+  return object;
+}
+
 json entry(const std::string& path, const char* op, json oldValue, json newValue) {
-  return {{"path", path}, {"op", op}, {"old", std::move(oldValue)}, {"new", std::move(newValue)}};
+  return objectOf("path", path, "op", op, "old", std::move(oldValue), "new", std::move(newValue));
 }
 
 void scalarFields(const json& a, const json& b, json& out) {
@@ -236,7 +253,7 @@ json byRoleOf(const char* key, const json& a, const json& b, const RoleRegistry&
       return out;
     };
     const char* op = o.empty() ? "added" : n.empty() ? "removed" : folded(o) == folded(n) ? "same" : "renamed";
-    out.push_back({{"role", role}, {"op", op}, {"old", std::move(o)}, {"new", std::move(n)}});
+    out.push_back(objectOf("role", role, "op", op, "old", std::move(o), "new", std::move(n)));
   }
   return out;
 }
@@ -400,39 +417,39 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
     if (oldToNew[i] < 0 && newToOld[j] >= 0 && !mergedInto.count(i)) mergedInto[i] = j;
     if (!score.count({i, j})) score[{i, j}] = s;
   }
-  auto brief = [](const json& s) { return json{{"number", s.value("number", "")}, {"title", s.value("title", "")}}; };
+  auto brief = [](const json& s) { return objectOf("number", s.value("number", ""), "title", s.value("title", "")); };
   auto rounded = [](double s) { return std::round(s * 100) / 100; };
   for (size_t j = 0; j < y.size(); ++j) {
     if (newToOld[j] < 0) {
       if (auto it = splitFrom.find(j); it != splitFrom.end()) {
-        sectionsOut.push_back({{"op", "split"}, {"old", brief(x[it->second])}, {"new", brief(y[j])},
-                               {"similarity", rounded(score[{it->second, j}])}});
+        sectionsOut.push_back(objectOf("op", "split", "old", brief(x[it->second]), "new", brief(y[j]), "similarity",
+                                       rounded(score[{it->second, j}])));
       } else {
-        sectionsOut.push_back({{"op", "added"}, {"old", nullptr}, {"new", brief(y[j])}, {"similarity", 0}});
+        sectionsOut.push_back(objectOf("op", "added", "old", nullptr, "new", brief(y[j]), "similarity", 0));
       }
       continue;
     }
     size_t i = static_cast<size_t>(newToOld[j]);
     const char* op = moved.count(i) ? "moved" : str(x[i], "number") != str(y[j], "number") ? "renumbered" : "matched";
     double s = score[{i, j}];
-    sectionsOut.push_back({{"op", op}, {"old", brief(x[i])}, {"new", brief(y[j])}, {"similarity", rounded(s)}});
+    sectionsOut.push_back(objectOf("op", op, "old", brief(x[i]), "new", brief(y[j]), "similarity", rounded(s)));
     const std::string& oldText = bodiesA[i].empty() ? str(x[i], "title") : bodiesA[i];
     const std::string& newText = bodiesB[j].empty() ? str(y[j], "title") : bodiesB[j];
     json edits = json::array();
     for (const auto& e : diffWords(oldText, newText)) {
       const char* name = e.op == WordEdit::Op::kEqual ? "equal" : e.op == WordEdit::Op::kDelete ? "delete" : "insert";
-      if (!e.text.empty()) edits.push_back({{"op", name}, {"text", e.text}});
+      if (!e.text.empty()) edits.push_back(objectOf("op", name, "text", e.text));
     }
-    textOut.push_back({{"old_number", str(x[i], "number")}, {"new_number", str(y[j], "number")},
-                       {"title", str(y[j], "title")}, {"edits", std::move(edits)}});
+    textOut.push_back(objectOf("old_number", str(x[i], "number"), "new_number", str(y[j], "number"), "title",
+                               str(y[j], "title"), "edits", std::move(edits)));
   }
   for (size_t i = 0; i < x.size(); ++i) {
     if (oldToNew[i] >= 0) continue;
     if (auto it = mergedInto.find(i); it != mergedInto.end()) {
-      sectionsOut.push_back({{"op", "merged"}, {"old", brief(x[i])}, {"new", brief(y[it->second])},
-                             {"similarity", rounded(score[{i, it->second}])}});
+      sectionsOut.push_back(objectOf("op", "merged", "old", brief(x[i]), "new", brief(y[it->second]), "similarity",
+                                     rounded(score[{i, it->second}])));
     } else {
-      sectionsOut.push_back({{"op", "removed"}, {"old", brief(x[i])}, {"new", nullptr}, {"similarity", 0}});
+      sectionsOut.push_back(objectOf("op", "removed", "old", brief(x[i]), "new", nullptr, "similarity", 0));
     }
   }
   // A sentence deleted in one place and inserted in another was moved.
