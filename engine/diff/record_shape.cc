@@ -24,14 +24,16 @@ Check intOrNull() {
     return v.is_number_integer() || v.is_null() ? std::nullopt : fail(at, "a whole number or null");
   };
 }
+// Whether `v` is a list whose items fit `item`.
+std::optional<std::string> eachItem(const json& v, const RecordPath& at, const Check& item) {
+  if (!v.is_array()) return fail(at, "a list");
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (auto e = item(v[i], RecordPath{&at, nullptr, i})) return e;
+  }
+  return std::nullopt;
+}
 Check listOf(Check item) {
-  return [item](const json& v, const RecordPath& at) -> std::optional<std::string> {
-    if (!v.is_array()) return fail(at, "a list");
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (auto e = item(v[i], RecordPath{&at, nullptr, i})) return e;
-    }
-    return std::nullopt;
-  };
+  return [item](const json& v, const RecordPath& at) { return eachItem(v, at, item); };
 }
 Check text() {
   return [](const json& v, const RecordPath& at) { return v.is_string() ? std::nullopt : fail(at, "text"); };
@@ -57,7 +59,7 @@ Check section() {
   std::weak_ptr<Check> inner = self;
   *self = object({{"number", text()},
                   {"title", text()},
-                  {"children", [inner](const json& v, const RecordPath& at) { return listOf(*inner.lock())(v, at); }}});
+                  {"children", [inner](const json& v, const RecordPath& at) { return eachItem(v, at, *inner.lock()); }}});
   return [self](const json& v, const RecordPath& at) { return (*self)(v, at); };
 }
 
