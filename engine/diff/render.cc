@@ -1,5 +1,6 @@
 #include "diff/render.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -78,11 +79,20 @@ std::string escapeHtml(const std::string& s) {
   return out;
 }
 
-// An equal run shown in full when short, else its ends around an ellipsis.
-std::string context(const std::string& text, size_t keep) {
-  std::u32string u = utf8::decode(text);
-  if (u.size() <= 2 * keep + 3) return text;
-  return utf8::encode(u.substr(0, keep)) + " … " + utf8::encode(u.substr(u.size() - keep));
+// An equal run shown in full when short, else its ends around an ellipsis: `keep` characters of
+// each (the text is a record's, so UTF-8, and is cut between characters).
+void appendContext(std::string& out, const std::string& text, size_t keep) {
+  if (utf8::codepointCount(text) <= 2 * keep + 3) {
+    out += text;
+    return;
+  }
+  size_t head = 0;
+  for (size_t k = 0; k < keep; ++k) utf8::next(text, head);
+  size_t tail = text.size();
+  for (size_t k = 0; k < keep && tail > 0;) {
+    if ((static_cast<unsigned char>(text[--tail]) & 0xC0) != 0x80) ++k;
+  }
+  out.append(text, 0, head).append(" … ").append(text, tail, std::string::npos);
 }
 
 struct Paint {
@@ -155,17 +165,25 @@ std::string renderDiffText(const json& diff, bool colour) {
     else out += "  " + op + " " + left + " ↔ " + right + " (" + sim + ")\n";
   }
   out += "\n" + p.on("1", "Text") + "\n";
+  // Read in place: a section's edits are most of the output, and copying each (or comparing its
+  // op with a JSON string made for the purpose) was most of the rendering.
+  auto textOf = [](const json& e, const char* key) -> const std::string& { return e[key].get_ref<const std::string&>(); };
   for (const auto& t : diff["text"]) {
-    bool any = false;
-    for (const auto& e : t["edits"]) any = any || e["op"] != "equal";
-    if (!any) continue;
-    out += "  " + p.on("1", t["new_number"].get<std::string>() + "、" + t["title"].get<std::string>()) + "\n    ";
-    for (const auto& e : t["edits"]) {
-      std::string op = e["op"], text = e["text"];
-      bool moved = e.value("moved", false);
-      if (op == "equal") out += context(text, 12);
-      else if (op == "delete") out += p.on(moved ? "35" : "31", colour ? text : std::string(moved ? "[moved-" : "[-") + text + "-]");
-      else out += p.on(moved ? "35" : "32", colour ? text : std::string(moved ? "{moved+" : "{+") + text + "+}");
+    const json& edits = t["edits"];
+    if (std::all_of(edits.begin(), edits.end(), [&](const json& e) { return textOf(e, "op") == "equal"; })) continue;
+    out += "  " + p.on("1", textOf(t, "new_number") + "、" + textOf(t, "title")) + "\n    ";
+    for (const auto& e : edits) {
+      const std::string& op = textOf(e, "op");
+      const std::string& text = textOf(e, "text");
+      const bool moved = e.value("moved", false);
+      if (op == "equal") {
+        appendContext(out, text, 12);
+      } else if (colour) {
+        out += p.on(moved ? "35" : op == "delete" ? "31" : "32", text);
+      } else {
+        out.append(op == "delete" ? (moved ? "[moved-" : "[-") : (moved ? "{moved+" : "{+")).append(text);
+        out += op == "delete" ? "-]" : "+}";
+      }
     }
     out += "\n";
   }
