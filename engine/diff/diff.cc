@@ -452,21 +452,25 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
       sectionsOut.push_back(objectOf("op", "removed", "old", brief(x[i]), "new", nullptr, "similarity", 0));
     }
   }
-  // A sentence deleted in one place and inserted in another was moved.
-  std::map<std::string, int> deleted, inserted;
+  // A sentence of six characters or more deleted in one place and inserted in another was moved.
+  // (Read in place, as views: the edits' strings stay where they are while "moved" is added.)
+  constexpr size_t kMovedBytes = 18;
+  auto textOf = [](const json& e, const char* key) -> const std::string& { return e[key].get_ref<const std::string&>(); };
+  std::set<std::string_view> deleted, inserted;
   for (const auto& t : textOut) {
     for (const auto& e : t["edits"]) {
-      if (e["op"] == "delete") ++deleted[e["text"]];
-      if (e["op"] == "insert") ++inserted[e["text"]];
+      const std::string& text = textOf(e, "text");
+      if (text.size() < kMovedBytes) continue;
+      if (textOf(e, "op") == "delete") deleted.insert(text);
+      if (textOf(e, "op") == "insert") inserted.insert(text);
     }
   }
   for (auto& t : textOut) {
     for (auto& e : t["edits"]) {
-      const std::string& s = e["text"].get_ref<const std::string&>();
-      if (s.size() < 18) continue;  // six characters or more
-      if ((e["op"] == "delete" && inserted.count(s)) || (e["op"] == "insert" && deleted.count(s))) {
-        e["moved"] = true;
-      }
+      const std::string& text = textOf(e, "text");
+      if (text.size() < kMovedBytes) continue;
+      const std::string& op = textOf(e, "op");
+      if ((op == "delete" && inserted.count(text)) || (op == "insert" && deleted.count(text))) e["moved"] = true;
     }
   }
 }
