@@ -144,13 +144,21 @@ void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
   constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
   static thread_local std::vector<uint32_t> best;
   static thread_local std::vector<size_t> prev;
-  static thread_local std::vector<Match> matches;
+  // A position's words: one at most of each length up to kMaxWordUnits (the character alone, as
+  // a word or unknown, among them).
+  struct {
+    Match items[kMaxWordUnits];
+    size_t size = 0;
+    void push_back(Match m) { items[size++] = m; }
+    const Match* begin() const { return items; }
+    const Match* end() const { return items + size; }
+  } matches;
   best.assign(n + 1, kUnreached);
   prev.assign(n + 1, 0);
   best[0] = 0;
   icu::UCharsTrie trie(dictionaryTrie());
   for (size_t i = 0; i < n; ++i) {
-    matches.clear();
+    matches.size = 0;
     const Step first = firstStep(trie, run[i]);  // a copy: the table moves when it grows
     UStringTrieResult result = first.result;
     if (USTRINGTRIE_HAS_VALUE(result)) matches.push_back({1, static_cast<uint32_t>(first.value)});
@@ -178,7 +186,7 @@ void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
         if (units >= kMaxWordUnits) break;
       }
     }
-    if (matches.empty() || matches.front().codePoints != 1) matches.push_back({1, kUnknownCharCost});
+    if (matches.size == 0 || matches.items[0].codePoints != 1) matches.push_back({1, kUnknownCharCost});
     for (const Match& m : matches) {
       const uint32_t cost = best[i] + m.cost;
       const size_t end = i + static_cast<size_t>(m.codePoints);
