@@ -347,6 +347,23 @@ TEST(Words, SameAsIcuWordBreaker) {
                                  "汉，汉：5，000，a，b：c，，\n\n5。\n（一）\n１，２，々，a，〻：b\r\n，x", "，5，汉a，"}) {
     EXPECT_EQ(words(text), byIcu(text)) << text;
   }
+  // And on mixtures of the characters each path reads: Han and its marks, ASCII letters, digits
+  // and punctuation, the joining marks, line ends, full-width forms, kana, marks that attach, and
+  // bytes that are not UTF-8 (a fixed seed: the same strings every run).
+  const std::vector<std::string> pieces = {"汉", "字", "工作", "々", "〻", "〇", "a", "Z", "7", "2024", "_", "-", ".", ",",
+                                           ":", "@", "/", " ", "，", "：", "．", "、", "。", "（", "）", "“", "”", "—",
+                                           "\n", "\r", "\r\n", "１", "ｘ", "ア", "\u0301", "\u200d", "\xff", "\xe5\xad"};
+  uint64_t seed = 12;
+  auto next = [&seed] { return (seed = seed * 6364136223846793005ull + 1442695040888963407ull) >> 33; };
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (uint64_t k = next() % 12; k > 0; --k) text += pieces[next() % pieces.size()];
+    // words() gives views of the bytes; ICU's words are of its UTF-16 copy, a byte that is not
+    // UTF-8 read as U+FFFD.
+    std::vector<std::string> ours = words(text);
+    for (auto& w : ours) w = utf8::repaired(w);
+    EXPECT_EQ(ours, byIcu(text)) << text;
+  }
 }
 
 // A diff breaks only the middles of changed sentences into words, cutting off their common head
