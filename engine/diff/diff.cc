@@ -376,9 +376,17 @@ void alignSections(const json& a, const json& b, json& sectionsOut, json& textOu
       if (!ti.empty() && !tj.empty() && (ti.find(tj) != std::string::npos || tj.find(ti) != std::string::npos)) {
         titles = std::max(titles, 0.8);
       }
-      double bodies = bodiesA[i].empty() || bodiesB[j].empty() ? titles
-                      : bodiesA[i] == bodiesB[j]                ? 1.0
-                                                                : similarity(profilesA[i].second, profilesB[j].second);
+      const Bigrams &gramsA = profilesA[i].second, &gramsB = profilesB[j].second;
+      // A pair is kept (or called a split or a merge) only with headings alike or bodies that
+      // share a fifth of their bigrams (below). Two bodies share the shorter one's at most, so
+      // with headings unalike and one body under a ninth of the other, they are not compared.
+      auto mostShared = [&] {
+        const double na = static_cast<double>(gramsA.grams.size()), nb = static_cast<double>(gramsB.grams.size());
+        return na + nb == 0 ? 0.0 : 2.0 * std::min(na, nb) / (na + nb);
+      };
+      const bool emptyBody = bodiesA[i].empty() || bodiesB[j].empty();
+      if (!emptyBody && titles < 0.5 && mostShared() < 0.2 && bodiesA[i] != bodiesB[j]) continue;
+      double bodies = emptyBody ? titles : bodiesA[i] == bodiesB[j] ? 1.0 : similarity(gramsA, gramsB);
       // Headings are short, so their bigrams say little alone: the body's words weigh as much,
       // and a body that shares much of its wording is the same section under a new heading.
       double s = 0.5 * titles + 0.5 * bodies;
