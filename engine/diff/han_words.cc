@@ -60,7 +60,10 @@ struct Match {
 // starts at every character and nearly always ends within two, and those first steps, the root's
 // branch over thousands of characters and the next one, are most of a lookup's cost (the trie
 // is a few megabytes, and a step is a cache miss or a page fault). Keyed by the character, or by
-// both (the first above 2^32); open-addressed in one block, grown at three quarters full.
+// both (the first above 2^32); open-addressed in one block, doubled at three quarters full while
+// it holds fewer than kMostSteps, so that it keeps 196,608 steps at most (6 MB: a notice has some
+// thousands of character pairs, a hostile record could have millions); past that, new steps are
+// taken and not kept.
 struct Step {
   uint64_t key = 0;  // none is 0: no Han character is U+0000
   UStringTrieResult result = USTRINGTRIE_NO_MATCH;
@@ -68,20 +71,26 @@ struct Step {
   uint64_t state = 0;  // where a longer word goes on, unless result is USTRINGTRIE_NO_MATCH
 };
 
+constexpr size_t kMostSteps = size_t{1} << 17;
+
 class Steps {
  public:
   // The step for `key`; `make(step)` fills it in the first time.
   template <typename Make>
-  const Step& at(uint64_t key, Make make) {
-    if (4 * (used_ + 1) > 3 * slots_.size()) grow();
+  Step at(uint64_t key, Make make) {
+    if (4 * (used_ + 1) > 3 * slots_.size() && used_ < kMostSteps) grow();
     Step& slot = slots_[find(key)];
     if (slot.key == 0) {
-      slot.key = key;
-      make(slot);
+      Step made;
+      make(made);
+      if (4 * (used_ + 1) > 3 * slots_.size()) return made;  // full: not kept
+      made.key = key;
+      slot = made;
       ++used_;
     }
     return slot;
   }
+  size_t kept() const { return used_; }
 
  private:
   size_t find(uint64_t key) const {
@@ -113,7 +122,7 @@ Steps& steps() {
   return table;
 }
 
-const Step& firstStep(icu::UCharsTrie& trie, char32_t c) {
+Step firstStep(icu::UCharsTrie& trie, char32_t c) {
   return steps().at(c, [&](Step& step) {
     trie.reset();
     taken(trie, c, step);
@@ -121,7 +130,7 @@ const Step& firstStep(icu::UCharsTrie& trie, char32_t c) {
 }
 
 // The step on d after the first step on c (which goes on).
-const Step& secondStep(icu::UCharsTrie& trie, const Step& first, char32_t c, char32_t d) {
+Step secondStep(icu::UCharsTrie& trie, const Step& first, char32_t c, char32_t d) {
   return steps().at(static_cast<uint64_t>(c) << 32 | d, [&](Step& step) {
     trie.resetToState64(first.state);
     taken(trie, d, step);
@@ -131,6 +140,8 @@ const Step& secondStep(icu::UCharsTrie& trie, const Step& first, char32_t c, cha
 }  // namespace
 
 bool available() { return dictionaryTrie() != nullptr; }
+
+size_t keptSteps() { return steps().kept(); }
 
 bool hasNormalForm(char32_t c) {
   return !((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3038 && c <= 0x303A) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -159,7 +170,7 @@ void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends) {
   icu::UCharsTrie trie(dictionaryTrie());
   for (size_t i = 0; i < n; ++i) {
     matches.size = 0;
-    const Step first = firstStep(trie, run[i]);  // a copy: the table moves when it grows
+    const Step first = firstStep(trie, run[i]);
     UStringTrieResult result = first.result;
     if (USTRINGTRIE_HAS_VALUE(result)) matches.push_back({1, static_cast<uint32_t>(first.value)});
     int32_t units = U16_LENGTH(run[i]);  // ICU limits words in UTF-16 units

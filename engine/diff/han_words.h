@@ -18,6 +18,10 @@ bool available();
 // NFKC changes (hasNormalForm): ICU normalizes those first, and this does not.
 void wordEnds(const char32_t* run, size_t n, std::vector<size_t>& ends);
 
+// How many of the dictionary's first steps this thread keeps (han_words.cc: bounded, so that a
+// hostile record cannot grow them without end), for tests.
+size_t keptSteps();
+
 // Whether a Han character is in its normal form, as far as ICU's dictionary breaker sees it:
 // not a radical, a compatibility ideograph or a Hangzhou numeral, which NFKC maps to others.
 bool hasNormalForm(char32_t c);

@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "diff/diff.h"
 #include "diff/duties.h"
+#include "diff/han_words.h"
 #include "diff/render.h"
 #include "diff/roles.h"
 #include "diff/words.h"
@@ -364,6 +365,25 @@ TEST(Words, SameAsIcuWordBreaker) {
     for (auto& w : ours) w = utf8::repaired(w);
     EXPECT_EQ(ours, byIcu(text)) << text;
   }
+}
+
+// The dictionary steps kept between calls are bounded: a run of a million Han characters at random,
+// with hundreds of thousands of distinct pairs (a notice has some thousands), is segmented whole,
+// and what is kept stays within a few megabytes (unbounded, it kept 378,000 steps).
+TEST(Words, KeptDictionaryStepsAreBounded) {
+  std::u32string run;
+  uint64_t seed = 7;
+  for (int i = 0; i < 1000000; ++i) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    run.push_back(static_cast<char32_t>(0x4E00 + (seed >> 33) % 0x5000));
+  }
+  const std::string text = utf8::encode(run);
+  const std::vector<std::string> w = words(text);
+  std::string joined;
+  for (const auto& x : w) joined += x;
+  EXPECT_EQ(joined, text);
+  EXPECT_GT(w.size(), run.size() / 4);
+  EXPECT_LE(han::keptSteps(), size_t{200000});
 }
 
 // A diff breaks only the middles of changed sentences into words, cutting off their common head
