@@ -622,9 +622,8 @@ void sortBigrams(std::vector<uint64_t>& keys) {
 
 Bigrams bigrams(const std::string& text) {
   Bigrams out;
-  const size_t characters = utf8::codepointCount(text);
-  if (characters < 2) return out;
-  out.grams.reserve(characters - 1);
+  if (text.empty()) return out;
+  out.grams.reserve(utf8::codepointCount(text));  // near enough: a byte that is not UTF-8 adds one
   size_t i = 0;
   for (uint64_t prev = utf8::next(text, i); i < text.size();) {
     const char32_t c = utf8::next(text, i);

@@ -491,6 +491,8 @@ TEST(Words, SimilarityIsDiceOverBigramMultisets) {
   texts.push_back(astral);
   texts.push_back(astral.substr(0, 24));
   texts.push_back("工作要求工作要求工作要求");
+  texts.push_back("\x80\x80");  // bytes that are not UTF-8 count as U+FFFD, one each
+  texts.push_back("\x80工作\xe5\xad要求\xff");
   ASSERT_GT(texts.size(), 10u);
   for (size_t i = 0; i < texts.size(); ++i) {
     for (size_t j = i; j < texts.size(); j += 3) {
