@@ -6,16 +6,14 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <iterator>
-#include <optional>
-#include <string_view>
-#include <utility>
 
 #include "grammar/grammar_location.h"
 #include "grammar/literal_pattern.h"
@@ -281,8 +279,8 @@ void GrammarLoader::readFile(const std::string& filename) {
     return;
   }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    const bool exists = ::stat(path.c_str(), &st) == 0;
+  const bool exists = ::stat(path.c_str(), &st) == 0;  // follows links, as opening does
+  if (!exists || !S_ISREG(st.st_mode)) {
     problems_.add(path + ": cannot read: " + (exists ? "not a regular file" : "no such file (a broken link?)"));
     unreadable_.insert(filename);
     return;
