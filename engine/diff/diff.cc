@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/calendar.h"
 #include "core/utf8.h"
 #include "diff/duties.h"
 #include "diff/record_shape.h"
@@ -22,34 +23,13 @@ namespace {
 
 using nlohmann::json;
 
-// Days since 1970-01-01 of a date as the record writes it (YYYY-MM or YYYY-MM-DD, in range; a
-// month alone counts from its first day): a hand-edited "2021-2000000000-01" has none, and no
-// arithmetic overflows on it.
-std::optional<long> daysOf(const std::string& iso) {
-  auto number = [&](size_t at, size_t width) -> std::optional<long> {
-    long n = 0;
-    for (size_t i = at; i < at + width; ++i) {
-      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
-      n = n * 10 + (iso[i] - '0');
-    }
-    return n;
-  };
-  if ((iso.size() != 7 && iso.size() != 10) || iso[4] != '-' || (iso.size() == 10 && iso[7] != '-')) return std::nullopt;
-  const auto year = number(0, 4), month = number(5, 2), day = iso.size() == 10 ? number(8, 2) : 1L;
-  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) return std::nullopt;
-  const long y = *year - (*month <= 2), m = *month, d = *day;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-// Days from `a` to `b`, when both are dates.
+// Days from `a` to `b`, when both are dates as the record writes them (a month alone counts
+// from its first day); a hand-edited "2021-2000000000-01" has none, and no arithmetic overflows on it.
 std::optional<int> shiftDays(const json& a, const json& b) {
   if (!a.is_string() || !b.is_string()) return std::nullopt;
-  auto x = daysOf(a.get_ref<const std::string&>()), y = daysOf(b.get_ref<const std::string&>());
+  auto x = dateFromIso(a.get_ref<const std::string&>()), y = dateFromIso(b.get_ref<const std::string&>());
   if (!x || !y) return std::nullopt;
-  return static_cast<int>(*y - *x);
+  return y->daysSinceEpoch() - x->daysSinceEpoch();
 }
 
 // The list at `key` of a record (a reference into it, not a copy), or an empty one.

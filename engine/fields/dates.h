@@ -7,20 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "grammar/grammar.h"
 
 namespace notice {
-
-struct Date {
-  int year = 0, month = 0, day = 0;  // day 0: the month alone
-  std::string iso() const;           // YYYY-MM-DD or YYYY-MM
-  bool valid() const;
-  Date plusDays(int days) const;
-  // Monday to Friday only; the public holidays of a year are not known here.
-  Date plusWorkingDays(int days) const;
-  Date plusMonths(int months) const;  // the same day, or the month's last when it has fewer
-  int daysSinceEpoch() const;        // for shifts between dates
-};
 
 struct DateMention {
   size_t begin = 0, end = 0;  // byte range in the text searched
@@ -37,8 +27,5 @@ std::vector<DateMention> findDates(const std::string& text, int year, const Gram
 
 // The date of a line that is a date and nothing else (成文日期), Arabic or Chinese numerals.
 std::optional<Date> parseDateLine(const std::string& text, const Grammar& grammar);
-
-// Last day of a month.
-int daysInMonth(int year, int month);
 
 }  // namespace notice
