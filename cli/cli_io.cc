@@ -17,6 +17,7 @@
 #endif
 
 #include "cli/commands.h"
+#include "core/read_all.h"
 #include "notice.h"
 
 namespace notice::cli {
@@ -25,23 +26,16 @@ namespace {
 
 constexpr const char* kTempMarker = ".tmp.";
 
-// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed. With
-// read(2), not a stream: a command that reads two records should not set up iostreams.
+// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed.
 Result<std::string> readCapped(int fd, size_t expected = 0) {
   std::string data;
   data.reserve(std::min<size_t>(expected, kMaxInputBytes) + 1);
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error{ErrorCode::kIoError, std::string("read error: ") + std::strerror(errno)};
-    if (n == 0) return data;
-    data.append(buf, static_cast<size_t>(n));
-    if (data.size() > kMaxInputBytes) {
-      return Error{ErrorCode::kTooLarge, "more than " + std::to_string(kMaxInputBytes >> 20) +
-                                             " MiB: too large for a notice (is it really one notice?)"};
-    }
+  if (auto failed = readAll(fd, data, kMaxInputBytes)) return Error{ErrorCode::kIoError, "read error: " + *failed};
+  if (data.size() > kMaxInputBytes) {
+    return Error{ErrorCode::kTooLarge, "more than " + std::to_string(kMaxInputBytes >> 20) +
+                                           " MiB: too large for a notice (is it really one notice?)"};
   }
+  return data;
 }
 
 // What a failed open or stat means, in words: errno says which.

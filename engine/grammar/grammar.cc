@@ -11,10 +11,9 @@
 #include <utility>
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "core/read_all.h"
 #include "grammar/grammar_location.h"
 #include "grammar/literal_pattern.h"
 #include "grammar/rules.h"
@@ -55,26 +54,6 @@ std::optional<std::string> listFolder(const std::string& dir, std::vector<std::s
   ::closedir(folder);
   if (err != 0) return std::string(std::strerror(err));
   return std::nullopt;
-}
-
-// The bytes of a file, into `content`; what went wrong, if it could not be read. With read(2),
-// not a stream: loading the rules should not set up iostreams for a command that has no other
-// use for them.
-std::optional<std::string> readWhole(const std::string& path, std::string& content) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::string(std::strerror(errno));
-  char buf[1 << 14];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = n < 0 ? errno : 0;
-      ::close(fd);
-      if (err != 0) return std::string(std::strerror(err));
-      return std::nullopt;
-    }
-    content.append(buf, static_cast<size_t>(n));
-  }
 }
 
 bool validUtf8(std::string_view s) {
@@ -286,7 +265,7 @@ void GrammarLoader::readFile(const std::string& filename) {
     return;
   }
   std::string content;
-  if (auto failed = readWhole(path, content)) {
+  if (auto failed = readAll(path, content)) {
     problems_.add(path + ": cannot read: " + *failed);
     unreadable_.insert(filename);
     return;
