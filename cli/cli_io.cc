@@ -17,6 +17,7 @@
 #endif
 
 #include "cli/commands.h"
+#include "core/json_text.h"
 #include "core/read_all.h"
 #include "notice.h"
 
@@ -26,10 +27,11 @@ namespace {
 
 constexpr const char* kTempMarker = ".tmp.";
 
-// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed.
+// Reads at most kMaxInputBytes + 1 bytes, so that a huge input is refused, not swallowed. Room
+// is reserved for the byte that shows the end and for what a JSON reader adds past it.
 Result<std::string> readCapped(int fd, size_t expected = 0) {
   std::string data;
-  data.reserve(std::min<size_t>(expected, kMaxInputBytes) + 1);
+  data.reserve(std::min<size_t>(expected, kMaxInputBytes) + 1 + kJsonPadding);
   if (auto failed = readAll(fd, data, kMaxInputBytes)) return Error{ErrorCode::kIoError, "read error: " + *failed};
   if (data.size() > kMaxInputBytes) {
     return Error{ErrorCode::kTooLarge, "more than " + std::to_string(kMaxInputBytes >> 20) +

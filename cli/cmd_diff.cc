@@ -128,7 +128,7 @@ class LazyParser {
 Result<nlohmann::json> loadRecord(LazyParser& lazy, const std::string& path, const std::string& password) {
   auto bytes = readInput(path);
   if (!bytes.ok()) return bytes.error();
-  const std::string& b = bytes.value();
+  std::string& b = bytes.value();
   size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] == '{') {
     if (auto big = recordSizeError(b.size())) return Error{ErrorCode::kTooLarge, "a record of " + *big};

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <simdjson.h>
 
@@ -46,10 +47,27 @@ json converted(dom::element e) {
 
 }  // namespace
 
+static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING);
+
 json parseJson(std::string_view text) {
   dom::parser parser;
   dom::element root;
   if (parser.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS) return converted(root);
+  return json::parse(text.begin(), text.end(), nullptr, false);
+}
+
+json parseJson(std::string& text) {
+  // simdjson reads up to its padding past the end: bytes of the string's own, set, and taken
+  // off again after.
+  const size_t size = text.size();
+  text.resize(size + kJsonPadding, ' ');
+  dom::parser parser;
+  dom::element root;
+  if (parser.parse(text.data(), size, false).get(root) == simdjson::SUCCESS) {
+    text.resize(size);
+    return converted(root);
+  }
+  text.resize(size);
   return json::parse(text.begin(), text.end(), nullptr, false);
 }
 

@@ -1,6 +1,8 @@
 #include "core/read_all.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include <fcntl.h>
@@ -9,13 +11,23 @@
 namespace notice {
 
 std::optional<std::string> readAll(int fd, std::string& out, size_t most) {
-  char buf[1 << 16];
+  // Read into the string's own room, grown only when it is full: no buffer to copy through, and
+  // a caller that reserved more than the file's size reads it, and sees its end, without a copy
+  // (a 64 KiB buffer on the stack cost a page fault per page of it in a short-lived command).
+  constexpr size_t kLeastRoom = 4096;
   while (out.size() <= most) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return std::string(std::strerror(errno));
+    const size_t used = out.size();
+    // One byte past `most` at most, which is enough to tell that there is more.
+    const size_t left = most - used, upTo = left == SIZE_MAX ? left : left + 1;
+    const size_t spare = out.capacity() - used;
+    const size_t room = std::min(spare > 0 ? spare : std::max(kLeastRoom, used), upTo);
+    out.resize(used + room);
+    const ssize_t n = ::read(fd, out.data() + used, room);
+    const int err = errno;
+    out.resize(used + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+    if (n < 0 && err == EINTR) continue;
+    if (n < 0) return std::string(std::strerror(err));
     if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
   }
   return std::nullopt;
 }

@@ -17,13 +17,19 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 // Equal as values, and the same when written out (which tells an unsigned from a signed integer
-// and an integer from a float).
+// and an integer from a float); read from a view, and from a string read in place, which it
+// leaves as it was.
 void expectSameAsNlohmann(const std::string& text) {
-  const json ours = parseJson(text), theirs = json::parse(text, nullptr, false);
-  ASSERT_EQ(ours.is_discarded(), theirs.is_discarded()) << text;
-  if (theirs.is_discarded()) return;
-  EXPECT_EQ(ours, theirs) << text;
-  EXPECT_EQ(ours.dump(), theirs.dump()) << text;
+  const json theirs = json::parse(text, nullptr, false);
+  std::string inPlace = text;
+  const json ours = parseJson(std::string_view(text)), oursInPlace = parseJson(inPlace);
+  EXPECT_EQ(inPlace, text);
+  for (const json* read : {&ours, &oursInPlace}) {
+    ASSERT_EQ(read->is_discarded(), theirs.is_discarded()) << text;
+    if (theirs.is_discarded()) continue;
+    EXPECT_EQ(*read, theirs) << text;
+    EXPECT_EQ(read->dump(), theirs.dump()) << text;
+  }
 }
 
 TEST(JsonText, ReadsEdgeCasesAsNlohmannDoes) {
