@@ -111,7 +111,8 @@ bool isHanScript(UChar32 c) {
 // before it, kana and Hangul (ICU's Japanese and Korean handling), and the scripts written
 // without spaces (Thai and its neighbours).
 bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
-  if (han) return !han::hasNormalForm(static_cast<char32_t>(c));
+  // The unified ideographs, nearly all Chinese text, have their normal form.
+  if (han) return (c < 0x4E00 || c > 0x9FFF) && !han::hasNormalForm(static_cast<char32_t>(c));
   if (c < 0x80) return false;
   if (afterHan && attachesBefore(c)) return true;
   if (c < 0x0E00) return false;
@@ -287,11 +288,14 @@ std::optional<std::vector<Op>> myers(const std::vector<int>& a, const std::vecto
   for (int d = 0; d <= max && dFound < 0; ++d) {
     if (static_cast<size_t>(d) > maxEdits) return std::nullopt;
     trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
+    int* vk = v.data() + max;  // vk[k] = v[k]
     for (int k = -d; k <= d; k += 2) {
-      int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max] : v[k - 1 + max] + 1;
+      // Down from k + 1 or right from k - 1, whichever reaches further: the x that the
+      // backtrack's rule below gives, without its branch in the middle diagonals.
+      int x = k == -d ? vk[k + 1] : k == d ? vk[k - 1] + 1 : std::max(vk[k + 1], vk[k - 1] + 1);
       int y = x - k;
       while (x < n && y < m && a[x] == b[y]) { ++x; ++y; }
-      v[k + max] = x;
+      vk[k] = x;
       if (x >= n && y >= m) { dFound = d; break; }
     }
   }
