@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace notice {
@@ -33,14 +34,14 @@ std::optional<std::string> eachItem(const json& v, const RecordPath& at, const C
   return std::nullopt;
 }
 Check listOf(Check item) {
-  return [item](const json& v, const RecordPath& at) { return eachItem(v, at, item); };
+  return [item = std::move(item)](const json& v, const RecordPath& at) { return eachItem(v, at, item); };
 }
 Check text() {
   return [](const json& v, const RecordPath& at) { return v.is_string() ? std::nullopt : fail(at, "text"); };
 }
 // An object whose listed keys, where present, fit their checks; `orNull` lets the whole be null.
 Check object(std::map<std::string, Check> keys, bool orNull = false) {
-  return [keys, orNull](const json& v, const RecordPath& at) -> std::optional<std::string> {
+  return [keys = std::move(keys), orNull](const json& v, const RecordPath& at) -> std::optional<std::string> {
     if (orNull && v.is_null()) return std::nullopt;
     if (!v.is_object()) return fail(at, orNull ? "an object or null" : "an object");
     for (const auto& [key, check] : keys) {
