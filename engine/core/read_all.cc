@@ -20,7 +20,9 @@ std::optional<std::string> readAll(int fd, std::string& out, size_t most) {
     // One byte past `most` at most, which is enough to tell that there is more.
     const size_t left = most - used, upTo = left == SIZE_MAX ? left : left + 1;
     const size_t spare = out.capacity() - used;
-    const size_t room = std::min(spare > 0 ? spare : std::max(kLeastRoom, used), upTo);
+    // Full, or no more room than a string holds in itself before it allocates.
+    const bool grow = spare == 0 || out.capacity() <= std::string().capacity();
+    const size_t room = std::min(grow ? std::max(kLeastRoom, used) : spare, upTo);
     out.resize(used + room);
     const ssize_t n = ::read(fd, out.data() + used, room);
     const int err = errno;

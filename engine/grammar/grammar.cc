@@ -265,6 +265,7 @@ void GrammarLoader::readFile(const std::string& filename) {
     return;
   }
   std::string content;
+  content.reserve(static_cast<size_t>(st.st_size) + 1);  // and a byte to see the end by
   if (auto failed = readAll(path, content)) {
     problems_.add(path + ": cannot read: " + *failed);
     unreadable_.insert(filename);
