@@ -266,8 +266,9 @@ namespace {
 
 using Op = WordEdit::Op;
 
-// Myers' O(ND) shortest edit script over word ids. Only the diagonals reachable at step d
-// (k in [-d, d]) are kept for the backtrack, so memory is O(D²) rather than O(D·(N+M)).
+// Myers' O(ND) shortest edit script over word ids. Only the diagonals the backtrack reads are
+// kept: before step d, those step d - 1 reached (k in [1 - d, d - 1], every other one), so memory
+// is O(D²/2) rather than O(D·(N+M)).
 // Past kMaxEdits edits the two texts have little in common, and a reader is better served by
 // "all of this was replaced" than by a word-by-word script: the search stops there, which
 // bounds time by O((N+M)·kMaxEdits) and memory by O(kMaxEdits²) (2,000 edits: about 16 MB).
@@ -282,28 +283,35 @@ std::vector<Op> replacedWhole(size_t n, size_t m) {
 // The script, or nothing past maxEdits edits.
 std::optional<std::vector<Op>> myers(const std::vector<int>& a, const std::vector<int>& b, size_t maxEdits) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size()), max = n + m;
-  std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
-  std::vector<std::vector<int>> trace;  // trace[d][k + d] = v[k] before step d
+  // v[k], the furthest x on diagonal k, in one array for the even diagonals and one for the odd:
+  // step d reads the diagonals of one parity and writes those of the other, and what the
+  // backtrack needs of step d - 1 is one stretch of its array.
+  std::vector<int> even(static_cast<size_t>(max) + 1, 0), odd(static_cast<size_t>(max) + 1, 0);
+  auto slot = [max](int k) { return static_cast<size_t>((k + max) >> 1); };  // k's place in its array
+  std::vector<std::vector<int>> trace;  // trace[d][(k + d - 1) / 2] = v[k] before step d
   int dFound = -1;
   for (int d = 0; d <= max && dFound < 0; ++d) {
     if (static_cast<size_t>(d) > maxEdits) return std::nullopt;
-    trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
-    int* vk = v.data() + max;  // vk[k] = v[k]
-    for (int k = -d; k <= d; k += 2) {
+    std::vector<int>& reached = d % 2 == 0 ? odd : even;  // by step d - 1
+    std::vector<int>& reaching = d % 2 == 0 ? even : odd;
+    const int* up = reached.data() + slot(1 - d);  // v[k + 1] as k goes; v[k - 1] is the one before
+    trace.emplace_back(up, up + d);
+    int* out = reaching.data() + slot(-d);  // v[k]
+    for (int k = -d; k <= d; k += 2, ++up, ++out) {
       // Down from k + 1 or right from k - 1, whichever reaches further: the x that the
       // backtrack's rule below gives, without its branch in the middle diagonals.
-      int x = k == -d ? vk[k + 1] : k == d ? vk[k - 1] + 1 : std::max(vk[k + 1], vk[k - 1] + 1);
+      int x = k == -d ? up[0] : k == d ? up[-1] + 1 : std::max(up[0], up[-1] + 1);
       int y = x - k;
       while (x < n && y < m && a[x] == b[y]) { ++x; ++y; }
-      vk[k] = x;
+      *out = x;
       if (x >= n && y >= m) { dFound = d; break; }
     }
   }
   std::vector<Op> ops;
   int x = n, y = m;
   for (int d = dFound; d > 0; --d) {
-    const std::vector<int>& pv = trace[d];
-    auto at = [&](int k) { return pv[k + d]; };
+    const std::vector<int>& pv = trace[static_cast<size_t>(d)];
+    auto at = [&](int k) { return pv[static_cast<size_t>((k + d - 1) / 2)]; };
     int k = x - y;
     int prevK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1;
     int prevX = at(prevK), prevY = prevX - prevK;
