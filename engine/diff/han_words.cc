@@ -1,7 +1,11 @@
 #include "diff/han_words.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
@@ -13,7 +17,7 @@ namespace {
 
 // ICU's dictionary files (dictionarydata.h): an index of int32s, the trie at the offset the first
 // one gives, and its type in the fifth.
-constexpr int kStringTrieOffset = 0, kTrieType = 4;
+constexpr int kStringTrieOffset = 0, kTotalSize = 3, kTrieType = 4;
 constexpr int32_t kTrieTypeMask = 7, kTrieTypeUChars = 1, kTrieHasValues = 8;
 
 // ICU's Chinese and Japanese dictionary, open for the process: a trie whose values are the
@@ -28,6 +32,11 @@ class Dictionary {
     const auto* indexes = reinterpret_cast<const int32_t*>(data);
     if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars || (indexes[kTrieType] & kTrieHasValues) == 0) return;
     trie_ = reinterpret_cast<const char16_t*>(data + indexes[kStringTrieOffset]);
+    // The trie is read at random, a few places a word: the kernel's reading around each page
+    // first read (it maps up to 16 about it) maps pages no lookup reads. Only advice: no error.
+    const uintptr_t from = reinterpret_cast<uintptr_t>(data) & ~(static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE)) - 1);
+    ::madvise(reinterpret_cast<void*>(from), reinterpret_cast<uintptr_t>(data) + static_cast<uint32_t>(indexes[kTotalSize]) - from,
+              MADV_RANDOM);
   }
   ~Dictionary() {
     if (file_ != nullptr) udata_close(file_);
