@@ -10,63 +10,21 @@
 #include <string_view>
 
 #include <unicode/brkiter.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "core/utf8.h"
 #include "diff/han_words.h"
+#include "diff/word_marks.h"
 
 namespace notice {
 
 namespace {
 
-// A CJK punctuation mark, symbol or space (utf8::isCjkPunct: 。、《》“” and the full-width forms)
-// that ICU's word rules break before and after whatever its neighbours are: word-break property
-// Other, and no letter, so none of the dictionary characters (Han, kana) whose runs the
-// dictionary breaker segments as a whole. ASCII marks are left out: ICU tailors some of them
-// (ICU 72 keeps @ inside an e-mail address).
-bool isCjkMark(UChar32 c) {
-  if (!utf8::isCjkPunct(static_cast<char32_t>(c))) return false;
-  switch (u_charType(c)) {
-    case U_SPACE_SEPARATOR: case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
-    case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_MATH_SYMBOL:
-    case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool standsAlone(UChar32 c) {
-  return isCjkMark(c) && u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_OTHER &&
-         !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
-}
-
-// A CJK mark that joins letters or numbers on both sides of it (， in 1，000, ： in ａ：ｂ), and
-// otherwise stands alone (WB6, WB7, WB11, WB12).
-bool joinsBetween(UChar32 c) {
-  if (!isCjkMark(c)) return false;
-  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-    case U_WB_MIDNUM: case U_WB_MIDLETTER: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return true;
-    default: return false;
-  }
-}
-
-// What such a mark joins.
-bool joinable(UChar32 c) {
-  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-    case U_WB_ALETTER: case U_WB_NUMERIC: case U_WB_HEBREW_LETTER: return true;
-    default: return false;
-  }
-}
-
-// Marks that belong to the character before them (WB4).
-bool attachesBefore(UChar32 c) {
-  auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
-  return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
-}
+using word_marks::attachesBefore;
+using word_marks::joinable;
+using word_marks::joinsBetween;
+using word_marks::standsAlone;
 
 // ICU's word breaker for Chinese, made once per thread when first needed: the rules are compiled
 // once, and a dictionary engine it builds stays with it.
@@ -97,14 +55,7 @@ void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vec
   }
 }
 
-// Han by script, the set ICU's word rules hand to its dictionary (wider than utf8::isHan: 々,
-// radicals, compatibility ideographs).
-bool isHanScript(UChar32 c) {
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // the unified ideographs, nearly all Chinese text
-  if (c < 0x2E80) return false;
-  UErrorCode err = U_ZERO_ERROR;
-  return uscript_getScript(c, &err) == USCRIPT_HAN;
-}
+bool isHanScript(UChar32 c) { return word_marks::isHanScript(static_cast<char32_t>(c)); }
 
 // A character whose words only ICU's own rules give, so that han::wordEnds cannot stand in for
 // them: Han that NFKC changes (ICU normalizes it first), a mark joined to the Han character
@@ -114,16 +65,9 @@ bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
   // The unified ideographs, nearly all Chinese text, have their normal form.
   if (han) return (c < 0x4E00 || c > 0x9FFF) && !han::hasNormalForm(static_cast<char32_t>(c));
   if (c < 0x80) return false;
-  if (afterHan && attachesBefore(c)) return true;
+  if (afterHan && attachesBefore(static_cast<char32_t>(c))) return true;
   if (c < 0x0E00) return false;
-  UErrorCode err = U_ZERO_ERROR;
-  switch (uscript_getScript(c, &err)) {
-    case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL: return true;
-    default: break;
-  }
-  return c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F ||  // kana marks ICU adds
-         u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA ||
-         u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
+  return word_marks::needsIcuScriptRules(static_cast<char32_t>(c));
 }
 
 // An ASCII letter or digit: a run of them is one word in ICU's rules (WB5, WB8, WB9, WB10).
@@ -139,8 +83,8 @@ bool isPlain(const std::u32string& run) {
     const UChar32 c = static_cast<UChar32>(run[k]);
     if (isAsciiAlnum(c) || c == '\n' || standsAlone(c)) continue;
     if (!joinsBetween(c)) return false;
-    if (k > 0 && k + 1 < run.size() && joinable(static_cast<UChar32>(run[k - 1])) &&
-        joinable(static_cast<UChar32>(run[k + 1]))) {
+    if (k > 0 && k + 1 < run.size() && joinable(run[k - 1]) &&
+        joinable(run[k + 1])) {
       return false;
     }
   }
