@@ -70,23 +70,54 @@ bool needsIcuRules(UChar32 c, bool han, bool afterHan) {
   return word_marks::needsIcuScriptRules(static_cast<char32_t>(c));
 }
 
-// An ASCII letter or digit: a run of them is one word in ICU's rules (WB5, WB8, WB9, WB10).
-bool isAsciiAlnum(UChar32 c) { return utf8::isAsciiAlnum(static_cast<char32_t>(c)); }
+// ASCII marks whose word-break property is Other (ICU's root rules take the colon out of
+// MidLetter, and a double quote joins only Hebrew letters, none of which is ASCII): the rules break
+// around each whatever its neighbours (WB999). A tab is Other too.
+bool isAsciiLoneMark(char32_t c) {
+  switch (c) {
+    case '!': case '"': case '#': case '$': case '%': case '&': case '(': case ')': case '*': case '+': case '-':
+    case '/': case ':': case '<': case '=': case '>': case '?': case '[': case '\\': case ']': case '^': case '`':
+    case '{': case '|': case '}': case '~': case '\t':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ICU's rules count @ a letter (ICU 72 keeps an e-mail address one word): an ASCII letter in them.
+bool isAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@'; }
+bool isAsciiWordChar(char32_t c) { return isAsciiLetter(c) || (c >= '0' && c <= '9'); }
+// What a joining mark joins in ICU's rules: a letter or a number by its properties, or @.
+bool joinableInRules(char32_t c) { return c == '@' || joinable(c); }
+
+// The ASCII marks that join their neighbours into one word: . and ' letters on both sides of them
+// (MidNumLet, Single_Quote: WB6, WB7) or numbers (WB11, WB12), and , and ; numbers (MidNum).
+bool isAsciiJoiner(char32_t c) { return c == '.' || c == '\'' || c == ',' || c == ';'; }
+bool asciiJoins(char32_t before, char32_t mark, char32_t after) {
+  auto letter = isAsciiLetter;
+  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  if ((mark == '.' || mark == '\'') && letter(before) && letter(after)) return true;
+  return isAsciiJoiner(mark) && digit(before) && digit(after);
+}
 
 // Whether a run of characters between runs of Han (or the ends of the text) is made only of
-// words that are ASCII letters and digits, one word a run of them, and of characters that are
-// words of their own: marks that stand alone, line feeds (WB3a, WB3b), and marks that join
-// letters or numbers on both sides of them (，in 1，000) with none on one side. Han is on no side
-// of such a join in ICU's rules, which take it out of the letters for the dictionary.
+// words that appendWords can split by hand: runs of ASCII letters (and @) and digits (WB5, WB8–WB10),
+// joined by the ASCII marks that join them; runs of spaces (WB3d); and characters that are words of their own: marks
+// that stand alone, ASCII or CJK, line feeds (WB3a, WB3b), and CJK marks that join letters or
+// numbers on both sides of them (，in 1，000) with none on one side. Han is on no side of such a
+// join in ICU's rules, which take it out of the letters for the dictionary. An ASCII joiner next
+// to a letter or number that is not ASCII (１.５) is left to ICU.
 bool isPlain(const std::u32string& run) {
   for (size_t k = 0; k < run.size(); ++k) {
-    const UChar32 c = static_cast<UChar32>(run[k]);
-    if (isAsciiAlnum(c) || c == '\n' || standsAlone(c)) continue;
-    if (!joinsBetween(c)) return false;
-    if (k > 0 && k + 1 < run.size() && joinable(run[k - 1]) &&
-        joinable(run[k + 1])) {
-      return false;
+    const char32_t c = run[k];
+    if (isAsciiWordChar(c) || c == '\n' || c == ' ' || isAsciiLoneMark(c) || standsAlone(c)) continue;
+    const bool joinableBefore = k > 0 && joinableInRules(run[k - 1]);
+    const bool joinableAfter = k + 1 < run.size() && joinableInRules(run[k + 1]);
+    if (isAsciiJoiner(c)) {
+      if ((joinableBefore && run[k - 1] >= 0x80) || (joinableAfter && run[k + 1] >= 0x80)) return false;
+      continue;
     }
+    if (!joinsBetween(c) || (joinableBefore && joinableAfter)) return false;
   }
   return true;
 }
@@ -147,8 +178,14 @@ bool appendWords(std::string_view text, std::vector<std::string_view>& out) {
     } else if (isPlain(run)) {
       for (size_t k = 0; k < run.size();) {
         size_t to = k + 1;
-        if (isAsciiAlnum(static_cast<UChar32>(run[k]))) {
-          while (to < run.size() && isAsciiAlnum(static_cast<UChar32>(run[to]))) ++to;
+        if (isAsciiWordChar(run[k])) {
+          for (;;) {
+            while (to < run.size() && isAsciiWordChar(run[to])) ++to;
+            if (to + 1 >= run.size() || !asciiJoins(run[to - 1], run[to], run[to + 1])) break;
+            to += 2;  // the mark and the letter or digit after it
+          }
+        } else if (run[k] == ' ') {
+          while (to < run.size() && run[to] == ' ') ++to;
         }
         word(k, to);
         k = to;
@@ -202,8 +239,8 @@ bool cutsBetweenWords(std::string_view text, size_t at) {
   if (attachesBefore(next)) return false;
   if (standsAlone(prev)) return true;
   // ，between Han: a joining mark with no letter or number on one side of it.
-  if (joinsBetween(prev) && before >= 0 && !joinable(before) && !attachesBefore(before)) return true;
-  return joinsBetween(next) && after >= 0 && !joinable(after) && !attachesBefore(after);
+  if (joinsBetween(prev) && before >= 0 && !joinableInRules(before) && !attachesBefore(before)) return true;
+  return joinsBetween(next) && after >= 0 && !joinableInRules(after) && !attachesBefore(after);
 }
 
 namespace {

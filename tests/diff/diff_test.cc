@@ -353,7 +353,9 @@ TEST(Words, SameAsIcuWordBreaker) {
   // bytes that are not UTF-8 (a fixed seed: the same strings every run).
   const std::vector<std::string> pieces = {"汉", "字", "工作", "々", "〻", "〇", "a", "Z", "7", "2024", "_", "-", ".", ",",
                                            ":", "@", "/", " ", "，", "：", "．", "、", "。", "（", "）", "“", "”", "—",
-                                           "\n", "\r", "\r\n", "１", "ｘ", "ア", "\u0301", "\u200d", "\xff", "\xe5\xad"};
+                                           "\n", "\r", "\r\n", "１", "ｘ", "ア", "\u0301", "\u200d", "\xff", "\xe5\xad",
+                                           "'", ";", "(", ")", "+", "%", "#", "\"", "~", "\t", "  ", "\u3000", "א", "1.5",
+                                           "a.b", "x'y", "3,000", "http://www.moe.gov.cn/", "zcc@sxedc.com", "@"};
   uint64_t seed = 12;
   auto next = [&seed] { return (seed = seed * 6364136223846793005ull + 1442695040888963407ull) >> 33; };
   for (int n = 0; n < 3000; ++n) {
@@ -416,6 +418,7 @@ TEST(Words, CutsBetweenWordsLeaveTheWordsAsTheyWere) {
   EXPECT_FALSE(cutsBetweenWords("ａ：ｂ", 3));
   EXPECT_TRUE(cutsBetweenWords("职业：教育", 6));
   EXPECT_FALSE(cutsBetweenWords("qggbb@moe.edu.cn", 5));  // ICU 72 keeps an e-mail address whole
+  EXPECT_FALSE(cutsBetweenWords("@．b", 4));  // its rules count @ a letter, which ． joins to b
   EXPECT_FALSE(cutsBetweenWords("。e\u0301", 4));
   EXPECT_FALSE(cutsBetweenWords("。\u0301", 3));
   EXPECT_FALSE(cutsBetweenWords("\U0001F469\u200D\U0001F4BB", 4));
