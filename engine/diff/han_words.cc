@@ -69,12 +69,11 @@ struct Match {
 // starts at every character and nearly always ends within two, and those first steps, the root's
 // branch over thousands of characters and the next one, are most of a lookup's cost (the trie
 // is a few megabytes, and a step is a cache miss or a page fault). Keyed by the character, or by
-// both (the first above 2^32); open-addressed in one block, doubled at three quarters full while
-// it holds fewer than kMostSteps, so that it keeps 196,608 steps at most (6 MB: a notice has some
-// thousands of character pairs, a hostile record could have millions); past that, new steps are
-// taken and not kept.
+// both (the first above bit 21); open-addressed in one block of 16-byte slots, doubled at three
+// quarters full while it holds fewer than kMostSteps, so that it keeps 196,608 steps at most
+// (4 MB: a notice has some thousands of character pairs, a hostile record could have millions);
+// past that, new steps are taken and not kept.
 struct Step {
-  uint64_t key = 0;  // none is 0: no Han character is U+0000
   UStringTrieResult result = USTRINGTRIE_NO_MATCH;
   int32_t value = 0;   // with a value, the cost of the word so far
   uint64_t state = 0;  // where a longer word goes on, unless result is USTRINGTRIE_NO_MATCH
@@ -82,40 +81,53 @@ struct Step {
 
 constexpr size_t kMostSteps = size_t{1} << 17;
 
+uint64_t firstKey(char32_t c) { return c; }
+uint64_t secondKey(char32_t c, char32_t d) { return static_cast<uint64_t>(c) << 21 | d; }
+
 class Steps {
  public:
-  // The step for `key`; `make(step)` fills it in the first time.
+  // The step for `key` (never 0: no Han character is U+0000); `make(step)` makes it the first time.
   template <typename Make>
   Step at(uint64_t key, Make make) {
     if (4 * (used_ + 1) > 3 * slots_.size() && used_ < kMostSteps) grow();
-    Step& slot = slots_[find(key)];
-    if (slot.key == 0) {
+    Slot& slot = slots_[find(key)];
+    if (slot.keyed == 0) {
       Step made;
       make(made);
-      if (4 * (used_ + 1) > 3 * slots_.size()) return made;  // full: not kept
-      made.key = key;
-      slot = made;
+      // Kept unless full, or with a value past the 20 bits a slot has for it (the dictionary's
+      // costs are below 256).
+      if (4 * (used_ + 1) > 3 * slots_.size() || made.value < 0 || made.value >= (1 << 20)) return made;
+      slot.keyed = key | static_cast<uint64_t>(made.result) << 42 | static_cast<uint64_t>(made.value) << 44;
+      slot.state = made.state;
       ++used_;
+      return made;
     }
-    return slot;
+    return {static_cast<UStringTrieResult>(slot.keyed >> 42 & 3), static_cast<int32_t>(slot.keyed >> 44), slot.state};
   }
   size_t kept() const { return used_; }
 
  private:
+  // The key in the low 42 bits, the result in the next 2, the value in the top 20.
+  struct Slot {
+    uint64_t keyed = 0;
+    uint64_t state = 0;
+  };
+  static constexpr uint64_t kKeyBits = (uint64_t{1} << 42) - 1;
+
   size_t find(uint64_t key) const {
     const size_t mask = slots_.size() - 1;
     size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    while (slots_[i].keyed != 0 && (slots_[i].keyed & kKeyBits) != key) i = (i + 1) & mask;
     return i;
   }
   void grow() {
-    std::vector<Step> old(slots_.size() * 2);
+    std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    for (const Step& step : old) {
-      if (step.key != 0) slots_[find(step.key)] = step;
+    for (const Slot& slot : old) {
+      if (slot.keyed != 0) slots_[find(slot.keyed & kKeyBits)] = slot;
     }
   }
-  std::vector<Step> slots_ = std::vector<Step>(1024);
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
   size_t used_ = 0;
 };
 
@@ -132,7 +144,7 @@ Steps& steps() {
 }
 
 Step firstStep(icu::UCharsTrie& trie, char32_t c) {
-  return steps().at(c, [&](Step& step) {
+  return steps().at(firstKey(c), [&](Step& step) {
     trie.reset();
     taken(trie, c, step);
   });
@@ -140,7 +152,7 @@ Step firstStep(icu::UCharsTrie& trie, char32_t c) {
 
 // The step on d after the first step on c (which goes on).
 Step secondStep(icu::UCharsTrie& trie, const Step& first, char32_t c, char32_t d) {
-  return steps().at(static_cast<uint64_t>(c) << 32 | d, [&](Step& step) {
+  return steps().at(secondKey(c, d), [&](Step& step) {
     trie.resetToState64(first.state);
     taken(trie, d, step);
   });
