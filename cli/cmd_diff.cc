@@ -132,7 +132,7 @@ Result<nlohmann::json> loadRecord(LazyParser& lazy, const std::string& path, con
   size_t first = b.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && b[first] == '{') {
     if (auto big = recordSizeError(b.size())) return Error{ErrorCode::kTooLarge, "a record of " + *big};
-    auto json = parseJson(b);
+    auto json = parseJson(b, kKeysNotCompared);
     if (json.is_discarded() || !json.is_object()) return Error{ErrorCode::kNotText, "not valid JSON"};
     if (!json.contains("schema") || json["schema"] != "notice/1") {
       return Error{ErrorCode::kNotText, "JSON, but not a notice/1 record (written by `notice parse`)"};

@@ -1,5 +1,6 @@
 #include "core/json_text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,7 +57,8 @@ json parseJson(std::string_view text) {
   return json::parse(text.begin(), text.end(), nullptr, false);
 }
 
-json parseJson(std::string& text) {
+json parseJson(std::string& text, std::span<const std::string_view> leftOut) {
+  auto isLeftOut = [&](std::string_view key) { return std::find(leftOut.begin(), leftOut.end(), key) != leftOut.end(); };
   // simdjson reads up to its padding past the end: bytes of the string's own, set, and taken
   // off again after.
   const size_t size = text.size();
@@ -65,10 +67,21 @@ json parseJson(std::string& text) {
   dom::element root;
   if (parser.parse(text.data(), size, false).get(root) == simdjson::SUCCESS) {
     text.resize(size);
-    return converted(root);
+    if (root.type() != dom::element_type::OBJECT || leftOut.empty()) return converted(root);
+    json out(json::value_t::object);
+    auto& members = out.get_ref<json::object_t&>();
+    dom::object object = root.get_object().value_unsafe();
+    for (dom::key_value_pair member : object) {
+      if (!isLeftOut(member.key)) members.insert_or_assign(std::string(member.key), converted(member.value));
+    }
+    return out;
   }
   text.resize(size);
-  return json::parse(text.begin(), text.end(), nullptr, false);
+  json out = json::parse(text.begin(), text.end(), nullptr, false);
+  if (out.is_object()) {
+    for (std::string_view key : leftOut) out.erase(std::string(key));
+  }
+  return out;
 }
 
 }  // namespace notice

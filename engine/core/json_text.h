@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,8 @@ constexpr size_t kJsonPadding = 64;
 
 // The same, reading `text` where it is, with kJsonPadding bytes of its own added past its end
 // and taken off again: a record of 50 KB is not copied before it is read, nor at all when the
-// string has the room already.
-nlohmann::json parseJson(std::string& text);
+// string has the room already. The keys `leftOut` of the top-level object are left out of the
+// value (a reader that has no use for them need not build them).
+nlohmann::json parseJson(std::string& text, std::span<const std::string_view> leftOut = {});
 
 }  // namespace notice

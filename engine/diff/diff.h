@@ -14,6 +14,8 @@
 // not by number. A record out of shape (model/record_shape.h) is an error (kBadRecord), not a crash.
 #pragma once
 
+#include <array>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +25,11 @@
 #include "grammar/grammar.h"
 
 namespace notice {
+
+// The keys of a record that neither diffRecords nor compareSeries reads (tables, embedded
+// notices, warnings): a record read to be compared may be read without them. The test
+// Diff.KeysNotComparedChangeNoComparison holds this list to what the comparisons read.
+inline constexpr std::array<std::string_view, 3> kKeysNotCompared = {"embedded", "tables", "warnings"};
 
 Result<nlohmann::json> diffRecords(const nlohmann::json& a, const nlohmann::json& b, const Grammar& grammar);
 // The same for records already checked, which are not checked again.

@@ -44,6 +44,19 @@ TEST(JsonText, ReadsEdgeCasesAsNlohmannDoes) {
   }
 }
 
+// Keys left out are left out of the top-level object only, by simdjson and by nlohmann's parser
+// alike (a byte-order mark sends the text to the latter).
+TEST(JsonText, LeavesOutTheKeysAskedOnlyAtTheTop) {
+  const std::string_view leftOut[] = {"tables", "warnings"};
+  for (const std::string prefix : {"", "\xEF\xBB\xBF"}) {
+    std::string text = prefix + R"({"title":"通知","tables":[1],"sections":[{"tables":2}],"warnings":["w"],"year":2024})";
+    const json read = parseJson(text, leftOut);
+    EXPECT_EQ(read, json::parse(R"({"title":"通知","sections":[{"tables":2}],"year":2024})")) << prefix.size();
+    std::string array = prefix + R"([{"tables":1}])";
+    EXPECT_EQ(parseJson(array, leftOut), json::parse(R"([{"tables":1}])"));
+  }
+}
+
 // Past simdjson's depth of 1024, nlohmann's parser reads the text (walked here level by level:
 // dump and == recurse, and a thousand of their frames overflow a sanitized test's stack).
 TEST(JsonText, ReadsNestingPastSimdjsonsDepth) {

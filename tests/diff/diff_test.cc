@@ -56,6 +56,32 @@ TEST(Roles, AliasesAndProvincesLineUp) {
   EXPECT_EQ(roles.roleOf("教育部办公厅").value(), "教育");
 }
 
+// The comparisons read none of kKeysNotCompared (so `notice diff` reads records without them):
+// giving each record other values there changes neither the diff nor the series.
+TEST(Diff, KeysNotComparedChangeNoComparison) {
+  const std::vector<std::string> names = {"2021-shanxi-jjzc30", "2024-shanxi-jjzc30", "2026-shanxi-jjzc53",
+                                          "2026-anhui-wjmzc23", "2021-shanxi-jjzc65"};
+  std::vector<json> without, with;
+  for (size_t i = 0; i < names.size(); ++i) {
+    json r = label(names[i]);
+    for (std::string_view key : kKeysNotCompared) r.erase(std::string(key));
+    without.push_back(r);
+    const std::string n = std::to_string(i);
+    r["tables"] = json::array({{{"caption", "表" + n}, {"header", {"项目" + n}}, {"rows", {{"第" + n + "行"}}}}});
+    r["embedded"] = json::array({label(names[(i + 1) % names.size()])});
+    r["warnings"] = json::array({"warning " + n});
+    with.push_back(r);
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    for (size_t j = 0; j < names.size(); ++j) {
+      if (i == j) continue;
+      EXPECT_EQ(diffRecords(with[i], with[j], grammar()).value(), diffRecords(without[i], without[j], grammar()).value())
+          << names[i] << " → " << names[j];
+    }
+  }
+  EXPECT_EQ(compareSeries(with, grammar()).value(), compareSeries(without, grammar()).value());
+}
+
 TEST(Diff, Shanxi2021To2026) {
   json d = diffRecords(label("2021-shanxi-jjzc30"), label("2026-shanxi-jjzc53"), grammar()).value();
   // Themes: the vocational week's slogan changed, the lifelong-learning week's was added.
