@@ -612,13 +612,15 @@ namespace {
 
 // Sorts bigrams, two code points of 21 bits at bits 32 and 0, by their bytes from the lowest
 // (a radix sort: a comparison sort's branches on such keys mispredict about every other time, and
-// sorting was most of a diff's section matching). A byte every key has the same (the high ones,
-// for text of the Basic Multilingual Plane) is skipped; short lists are sorted as usual.
-void sortBigrams(std::vector<uint64_t>& keys) {
+// sorting was most of a diff's section matching). A byte that no key has (`anyBits`, the keys'
+// bits together: the high ones, for text of the Basic Multilingual Plane) is not counted, and one
+// that every key has the same is counted and skipped; short lists are sorted as usual.
+void sortBigrams(std::vector<uint64_t>& keys, uint64_t anyBits) {
   constexpr size_t kRadixFrom = 64;
   if (keys.size() < kRadixFrom) return std::sort(keys.begin(), keys.end());
   std::vector<uint64_t> scratch(keys.size());
   for (int shift : {0, 8, 16, 32, 40, 48}) {
+    if ((anyBits >> shift & 0xFF) == 0) continue;  // zero in every key: nothing to sort on
     size_t start[257] = {};
     for (uint64_t k : keys) ++start[((k >> shift) & 0xFF) + 1];
     if (std::find(std::begin(start), std::end(start), keys.size()) != std::end(start)) continue;
@@ -638,14 +640,17 @@ Bigrams bigrams(const std::string& text) {
   std::vector<uint64_t>& grams = out.grams;
   grams.resize(utf8::codepointCount(text));
   size_t i = 0, n = 0;
+  uint64_t anyBits = 0;  // of every bigram: for text of the Basic Multilingual Plane, two bytes are none
   for (uint64_t prev = utf8::next(text, i); i < text.size(); ++n) {
     const char32_t c = utf8::next(text, i);
-    if (n < grams.size()) grams[n] = prev << 32 | c;
-    else grams.push_back(prev << 32 | c);
+    const uint64_t gram = prev << 32 | c;
+    anyBits |= gram;
+    if (n < grams.size()) grams[n] = gram;
+    else grams.push_back(gram);
     prev = c;
   }
   grams.resize(n);
-  sortBigrams(grams);
+  sortBigrams(grams, anyBits);
   return out;
 }
 
