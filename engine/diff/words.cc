@@ -435,18 +435,32 @@ std::vector<Op> editScript(const std::vector<std::string_view>& wa, const std::v
   return ops;
 }
 
-// Sentences, each with its closing mark; a line break closes one too.
+// Sentences, each with its closing mark; a line break closes one too. Found by their bytes (。 is
+// E3 80 82, ！ ？ ； EF BC 81, 9F, 9B): no other character holds them, nor do bytes that are not
+// UTF-8, as E3 and EF begin a character (or a byte that is none) and never continue one.
 std::vector<std::string_view> sentences(std::string_view text) {
   std::vector<std::string_view> out;
-  size_t start = 0, i = 0;
-  while (i < text.size()) {
-    char32_t c = utf8::next(text, i);
-    if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'\n' || c == '!' || c == '?' || c == ';') {
-      out.push_back(text.substr(start, i - start));
-      start = i;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t start = 0;
+  for (size_t i = 0; i < n;) {
+    size_t end = 0;
+    const unsigned char b = s[i];
+    if (b == '\n' || b == '!' || b == '?' || b == ';') {
+      end = i + 1;
+    } else if (b == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82) {
+      end = i + 3;
+    } else if (b == 0xEF && i + 2 < n && s[i + 1] == 0xBC && (s[i + 2] == 0x81 || s[i + 2] == 0x9F || s[i + 2] == 0x9B)) {
+      end = i + 3;
     }
+    if (end == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(text.substr(start, end - start));
+    start = i = end;
   }
-  if (start < text.size()) out.push_back(text.substr(start));
+  if (start < n) out.push_back(text.substr(start));
   return out;
 }
 
