@@ -269,14 +269,27 @@ std::optional<std::vector<Op>> myers(const std::vector<int>& a, const std::vecto
   // backtrack needs of step d - 1 is one stretch of its array.
   std::vector<int> even(static_cast<size_t>(max) + 1, 0), odd(static_cast<size_t>(max) + 1, 0);
   auto slot = [max](int k) { return static_cast<size_t>((k + max) >> 1); };  // k's place in its array
-  std::vector<std::vector<int>> trace;  // trace[d][(k + d - 1) / 2] = v[k] before step d
+  // trace[d][(k + d - 1) / 2] = v[k] before step d: each step's stretch copied into blocks that
+  // hold many (a step's d ints, at most kMaxEdits, never span two), not into a vector of its own.
+  constexpr size_t kTraceBlock = 4096;
+  static_assert(kTraceBlock > kMaxEdits);
+  std::vector<std::unique_ptr<int[]>> blocks;
+  size_t usedOfBlock = kTraceBlock;
+  std::vector<const int*> trace;
   int dFound = -1;
   for (int d = 0; d <= max && dFound < 0; ++d) {
     if (static_cast<size_t>(d) > maxEdits) return std::nullopt;
     std::vector<int>& reached = d % 2 == 0 ? odd : even;  // by step d - 1
     std::vector<int>& reaching = d % 2 == 0 ? even : odd;
     const int* up = reached.data() + slot(1 - d);  // v[k + 1] as k goes; v[k - 1] is the one before
-    trace.emplace_back(up, up + d);
+    if (static_cast<size_t>(d) > kTraceBlock - usedOfBlock) {
+      blocks.push_back(std::make_unique_for_overwrite<int[]>(kTraceBlock));
+      usedOfBlock = 0;
+    }
+    int* kept = blocks.empty() ? nullptr : blocks.back().get() + usedOfBlock;
+    std::copy(up, up + d, kept);
+    usedOfBlock += static_cast<size_t>(d);
+    trace.push_back(kept);
     int* out = reaching.data() + slot(-d);  // v[k]
     for (int k = -d; k <= d; k += 2, ++up, ++out) {
       // Down from k + 1 or right from k - 1, whichever reaches further: the x that the
@@ -291,8 +304,8 @@ std::optional<std::vector<Op>> myers(const std::vector<int>& a, const std::vecto
   std::vector<Op> ops;
   int x = n, y = m;
   for (int d = dFound; d > 0; --d) {
-    const std::vector<int>& pv = trace[static_cast<size_t>(d)];
-    auto at = [&](int k) { return pv[static_cast<size_t>((k + d - 1) / 2)]; };
+    const int* pv = trace[static_cast<size_t>(d)];
+    auto at = [&](int k) { return pv[(k + d - 1) / 2]; };
     int k = x - y;
     int prevK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1;
     int prevX = at(prevK), prevY = prevX - prevK;
