@@ -499,8 +499,8 @@ std::vector<WordEdit> diffWordsWithin(const std::string& wholeA, const std::stri
   size_t tail = 0;
   while (tail < shorter - head && wholeA[wholeA.size() - 1 - tail] == wholeB[wholeB.size() - 1 - tail]) ++tail;
   while (tail > 0 && !(cutsBetweenWords(wholeA, wholeA.size() - tail) && cutsBetweenWords(wholeB, wholeB.size() - tail))) --tail;
-  const std::string a = wholeA.substr(head, wholeA.size() - head - tail);
-  const std::string b = wholeB.substr(head, wholeB.size() - head - tail);
+  const std::string_view a = std::string_view(wholeA).substr(head, wholeA.size() - head - tail);
+  const std::string_view b = std::string_view(wholeB).substr(head, wholeB.size() - head - tail);
 
   std::vector<std::string_view> wa = wordViews(a), wb = wordViews(b);
   std::vector<Op> ops = editScript(wa, wb);
