@@ -34,9 +34,9 @@ class Dictionary {
     trie_ = reinterpret_cast<const char16_t*>(data + indexes[kStringTrieOffset]);
     // The trie is read at random, a few places a word: the kernel's reading around each page
     // first read (it maps up to 16 about it) maps pages no lookup reads. Only advice: no error.
-    const uintptr_t from = reinterpret_cast<uintptr_t>(data) & ~(static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE)) - 1);
-    ::madvise(reinterpret_cast<void*>(from), reinterpret_cast<uintptr_t>(data) + static_cast<uint32_t>(indexes[kTotalSize]) - from,
-              MADV_RANDOM);
+    const auto begin = reinterpret_cast<uintptr_t>(data);
+    const uintptr_t from = begin & ~(static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE)) - 1);
+    ::madvise(reinterpret_cast<void*>(from), begin + static_cast<uint32_t>(indexes[kTotalSize]) - from, MADV_RANDOM);
   }
   ~Dictionary() {
     if (file_ != nullptr) udata_close(file_);

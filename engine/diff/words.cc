@@ -94,19 +94,18 @@ bool joinableInRules(char32_t c) { return c == '@' || joinable(c); }
 // (MidNumLet, Single_Quote: WB6, WB7) or numbers (WB11, WB12), and , and ; numbers (MidNum).
 bool isAsciiJoiner(char32_t c) { return c == '.' || c == '\'' || c == ',' || c == ';'; }
 bool asciiJoins(char32_t before, char32_t mark, char32_t after) {
-  auto letter = isAsciiLetter;
   auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-  if ((mark == '.' || mark == '\'') && letter(before) && letter(after)) return true;
+  if ((mark == '.' || mark == '\'') && isAsciiLetter(before) && isAsciiLetter(after)) return true;
   return isAsciiJoiner(mark) && digit(before) && digit(after);
 }
 
 // Whether a run of characters between runs of Han (or the ends of the text) is made only of
-// words that appendWords can split by hand: runs of ASCII letters (and @) and digits (WB5, WB8–WB10),
-// joined by the ASCII marks that join them; runs of spaces (WB3d); and characters that are words of their own: marks
-// that stand alone, ASCII or CJK, line feeds (WB3a, WB3b), and CJK marks that join letters or
-// numbers on both sides of them (，in 1，000) with none on one side. Han is on no side of such a
-// join in ICU's rules, which take it out of the letters for the dictionary. An ASCII joiner next
-// to a letter or number that is not ASCII (１.５) is left to ICU.
+// words that appendWords can split by hand: runs of ASCII letters (and @) and digits (WB5,
+// WB8–WB10), joined by the ASCII marks that join them; runs of spaces (WB3d); and characters that
+// are words of their own: marks that stand alone, ASCII or CJK, line feeds (WB3a, WB3b), and CJK
+// marks that join letters or numbers on both sides of them (，in 1，000) with none on one side.
+// Han is on no side of such a join in ICU's rules, which take it out of the letters for the
+// dictionary. An ASCII joiner next to a letter or number that is not ASCII (１.５) is left to ICU.
 bool isPlain(const std::u32string& run) {
   for (size_t k = 0; k < run.size(); ++k) {
     const char32_t c = run[k];
@@ -248,11 +247,11 @@ namespace {
 using Op = WordEdit::Op;
 
 // Myers' O(ND) shortest edit script over word ids. Only the diagonals the backtrack reads are
-// kept: before step d, those step d - 1 reached (k in [1 - d, d - 1], every other one), so memory
-// is O(D²/2) rather than O(D·(N+M)).
+// kept: before step d, those step d - 1 reached (k in [1 - d, d - 1], every other one), D²/2 ints
+// in all rather than D·(N+M).
 // Past kMaxEdits edits the two texts have little in common, and a reader is better served by
 // "all of this was replaced" than by a word-by-word script: the search stops there, which
-// bounds time by O((N+M)·kMaxEdits) and memory by O(kMaxEdits²) (2,000 edits: about 16 MB).
+// bounds time by O((N+M)·kMaxEdits) and memory by O(kMaxEdits²) (2,000 edits: about 8 MB).
 constexpr size_t kMaxEdits = 2000;
 
 std::vector<Op> replacedWhole(size_t n, size_t m) {
