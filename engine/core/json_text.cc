@@ -14,15 +14,19 @@ using nlohmann::json;
 namespace dom = simdjson::dom;
 
 // A value of simdjson's document as nlohmann's parser would have made it: a non-negative integer
-// is unsigned, and of a key given twice the last value is kept. Recursion is bounded by
+// is unsigned, and of a key given twice the last value is kept; an object's keys `leftOut` are
+// left out (the top level's only: its members are converted with none). Recursion is bounded by
 // simdjson's depth limit.
-json converted(dom::element e) {
+json converted(dom::element e, std::span<const std::string_view> leftOut = {}) {
   switch (e.type()) {
     case dom::element_type::OBJECT: {
       json out(json::value_t::object);
       auto& members = out.get_ref<json::object_t&>();
       dom::object object = e.get_object().value_unsafe();
-      for (dom::key_value_pair member : object) members.insert_or_assign(std::string(member.key), converted(member.value));
+      for (dom::key_value_pair member : object) {
+        if (!leftOut.empty() && std::find(leftOut.begin(), leftOut.end(), member.key) != leftOut.end()) continue;
+        members.insert_or_assign(std::string(member.key), converted(member.value));
+      }
       return out;
     }
     case dom::element_type::ARRAY: {
@@ -58,25 +62,15 @@ json parseJson(std::string_view text) {
 }
 
 json parseJson(std::string& text, std::span<const std::string_view> leftOut) {
-  auto isLeftOut = [&](std::string_view key) { return std::find(leftOut.begin(), leftOut.end(), key) != leftOut.end(); };
   // simdjson reads up to its padding past the end: bytes of the string's own, set, and taken
   // off again after.
   const size_t size = text.size();
   text.resize(size + kJsonPadding, ' ');
   dom::parser parser;
   dom::element root;
-  if (parser.parse(text.data(), size, false).get(root) == simdjson::SUCCESS) {
-    text.resize(size);
-    if (root.type() != dom::element_type::OBJECT || leftOut.empty()) return converted(root);
-    json out(json::value_t::object);
-    auto& members = out.get_ref<json::object_t&>();
-    dom::object object = root.get_object().value_unsafe();
-    for (dom::key_value_pair member : object) {
-      if (!isLeftOut(member.key)) members.insert_or_assign(std::string(member.key), converted(member.value));
-    }
-    return out;
-  }
+  const bool read = parser.parse(text.data(), size, false).get(root) == simdjson::SUCCESS;
   text.resize(size);
+  if (read) return converted(root, leftOut);
   json out = json::parse(text.begin(), text.end(), nullptr, false);
   if (out.is_object()) {
     for (std::string_view key : leftOut) out.erase(std::string(key));

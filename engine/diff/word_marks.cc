@@ -117,39 +117,22 @@ int flagsOf(char32_t c) {
   }
 }
 
+// The table's answer where it has c, else ICU's.
+template <bool (*byIcu)(char32_t)>
+bool answer(char32_t c, int flag) {
+  const int f = flagsOf(c);
+  return f >= 0 ? (f & flag) != 0 : byIcu(c);
+}
+
 }  // namespace
 
 bool inTable(char32_t c) { return flagsOf(c) >= 0; }
 
-bool standsAlone(char32_t c) {
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & S) != 0 : by_icu::standsAlone(c);
-}
-
-bool joinsBetween(char32_t c) {
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & J) != 0 : by_icu::joinsBetween(c);
-}
-
-bool joinable(char32_t c) {
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & L) != 0 : by_icu::joinable(c);
-}
-
-bool attachesBefore(char32_t c) {
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & X) != 0 : by_icu::attachesBefore(c);
-}
-
-bool isHanScript(char32_t c) {
-  if (c < 0x2E80) return false;  // no Han before the CJK radicals
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & H) != 0 : by_icu::isHanScript(c);
-}
-
-bool needsIcuScriptRules(char32_t c) {
-  const int f = flagsOf(c);
-  return f >= 0 ? (f & K) != 0 : by_icu::needsIcuScriptRules(c);
-}
+bool standsAlone(char32_t c) { return answer<by_icu::standsAlone>(c, S); }
+bool joinsBetween(char32_t c) { return answer<by_icu::joinsBetween>(c, J); }
+bool joinable(char32_t c) { return answer<by_icu::joinable>(c, L); }
+bool attachesBefore(char32_t c) { return answer<by_icu::attachesBefore>(c, X); }
+bool isHanScript(char32_t c) { return c >= 0x2E80 && answer<by_icu::isHanScript>(c, H); }  // none before the radicals
+bool needsIcuScriptRules(char32_t c) { return answer<by_icu::needsIcuScriptRules>(c, K); }
 
 }  // namespace notice::word_marks

@@ -22,6 +22,7 @@ namespace notice {
 namespace {
 
 using word_marks::attachesBefore;
+using word_marks::isHanScript;
 using word_marks::joinable;
 using word_marks::joinsBetween;
 using word_marks::standsAlone;
@@ -54,8 +55,6 @@ void appendIcuWords(icu::BreakIterator& breaker, std::string_view text, std::vec
     out.push_back(text.substr(static_cast<size_t>(from), static_cast<size_t>(byte - from)));
   }
 }
-
-bool isHanScript(UChar32 c) { return word_marks::isHanScript(static_cast<char32_t>(c)); }
 
 // A character whose words only ICU's own rules give, so that han::wordEnds cannot stand in for
 // them: Han that NFKC changes (ICU normalizes it first), a mark joined to the Han character
